@@ -1,0 +1,57 @@
+// Reads the dataset the pages serve from geodata/ (or $GEODATA_DIR), cached until the file changes.
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { EventCollection } from '$lib/domain/event';
+
+/** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
+export function dataDir(): string {
+	return path.resolve(process.env.GEODATA_DIR ?? 'geodata');
+}
+
+export interface Snapshot<T> {
+	value: T;
+	/** Strong validator of the file's bytes, for ETag / If-None-Match and optimistic concurrency. */
+	etag: string;
+	mtimeMs: number;
+}
+
+const cache = new Map<string, { key: string; snap: Snapshot<unknown> }>();
+
+/** Reads and parses a JSON file of the data folder, re-reading only when its size or mtime changed. */
+export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<T>> {
+	const file = path.join(dataDir(), name);
+	let info;
+	try {
+		info = await stat(file);
+	} catch (err) {
+		if (fallback !== undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+			return { value: fallback, etag: '"empty"', mtimeMs: 0 };
+		}
+		throw err;
+	}
+	const key = `${info.size}:${info.mtimeMs}`;
+	const hit = cache.get(file);
+	if (hit && hit.key === key) return hit.snap as Snapshot<T>;
+	const bytes = await readFile(file);
+	const snap: Snapshot<T> = {
+		value: JSON.parse(bytes.toString('utf8')) as T,
+		etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
+		mtimeMs: info.mtimeMs
+	};
+	cache.set(file, { key, snap });
+	return snap;
+}
+
+const EMPTY: EventCollection = { type: 'FeatureCollection', features: [] };
+
+/** geodata/events.geojson (an empty collection when it does not exist yet). */
+export function readEvents(): Promise<Snapshot<EventCollection>> {
+	return readJson<EventCollection>('events.geojson', EMPTY);
+}
+
+/** Forgets cached files, for writers that replace them within the same mtime tick. */
+export function invalidate(name?: string): void {
+	if (name === undefined) cache.clear();
+	else cache.delete(path.join(dataDir(), name));
+}
