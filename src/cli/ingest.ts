@@ -1,0 +1,88 @@
+// `npm run ingest -- [--out FILE] PATH...`: articles (files or folders of .md/.txt) → events.geojson + places.geojson.
+import path from 'node:path';
+import { loadGazetteer } from '../lib/server/gazetteer/index';
+import { ingestPaths } from '../lib/server/pipeline/ingest';
+
+const HELP = `Usage: npm run ingest -- [--out FILE] PATH...
+
+Reads news articles (.md/.txt, UTF-8, optional YAML front matter) from the files and folders given,
+extracts dated, geocoded events and writes them as GeoJSON:
+  FILE                    events (default geodata/events.geojson), written atomically
+  places.geojson          beside FILE: every place used, with its shape
+  corrections.json        beside FILE: the analysts' log, re-applied on top (absent = none)
+
+Options:
+  --out FILE   where to write the events
+  -h, --help   show this help
+
+Exit status: 0 when every file was ingested, 1 when any failed (the others are still written), 2 on usage errors.`;
+
+function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
+	let out = path.join('geodata', 'events.geojson');
+	const paths: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '-h' || a === '--help') return null;
+		if (a === '--out') {
+			const v = argv[++i];
+			if (!v) throw new Error('--out needs a file name');
+			out = v;
+		} else if (a.startsWith('--out=')) out = a.slice(6);
+		else if (a === '--') continue;
+		else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+		else paths.push(a);
+	}
+	if (!paths.length) throw new Error('no PATH given');
+	return { out, paths };
+}
+
+function progressBar(): (done: number, total: number) => void {
+	if (!process.stderr.isTTY) return () => {};
+	let last = -1;
+	return (done, total) => {
+		if (total < 20) return;
+		const pct = Math.floor((done / total) * 100);
+		if (pct === last && done !== total) return;
+		last = pct;
+		const width = 30;
+		const fill = Math.round((done / total) * width);
+		process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} articles${done === total ? '\n' : ''}`);
+	};
+}
+
+async function main(): Promise<number> {
+	let args;
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (err) {
+		console.error(`ingest: ${(err as Error).message}\n\n${HELP}`);
+		return 2;
+	}
+	if (!args) {
+		console.log(HELP);
+		return 0;
+	}
+	const gazetteer = loadGazetteer();
+	const t0 = performance.now();
+	const summary = await ingestPaths(args.paths, { out: args.out, gazetteer, onProgress: progressBar() });
+	const s = ((performance.now() - t0) / 1000).toFixed(2);
+	for (const f of summary.failed) console.error(`FAILED ${f.file}: ${f.reason}`);
+	for (const o of summary.orphans) console.error(`orphan correction ${o.id} (${o.op}): event ${o.event_id} is no longer produced; kept in the log`);
+	console.error(
+		`ingest: ${summary.articles} articles, ${summary.events} events, ${summary.places} places, ` +
+			`${summary.mentions} place mentions, ${summary.unplaced} event sentences without a resolvable place, ` +
+			`${summary.corrections} corrections (${summary.orphans.length} orphans), ${summary.failed.length} failed files, ${s} s\n` +
+			`wrote ${summary.out} and ${summary.placesOut}`
+	);
+	return summary.failed.length ? 1 : 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(err) => {
+		console.error(`ingest: ${(err as Error).stack ?? err}`);
+		process.exitCode = 1;
+	}
+);

@@ -1,0 +1,45 @@
+// Request guards for every route: security headers, same-origin writes (CSRF), READ_ONLY, body size limits.
+import type { Handle } from '@sveltejs/kit';
+import { bodyLimit, crossOriginReason, fail, isReadOnly, mb } from '$lib/server/http';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Headers beyond the Content-Security-Policy that svelte.config.js sets. */
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'no-referrer',
+	'x-frame-options': 'SAMEORIGIN',
+	'cross-origin-opener-policy': 'same-origin',
+	'cross-origin-resource-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	let response: Response;
+	if (!SAFE_METHODS.has(request.method)) {
+		response = guardWrite(request, url) ?? (await resolve(event));
+	} else {
+		response = await resolve(event);
+	}
+	try {
+		for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
+	} catch {
+		// Immutable headers (a fetched response passed through): copy it.
+		response = new Response(response.body, response);
+		for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
+	}
+	return response;
+};
+
+function guardWrite(request: Request, url: URL): Response | null {
+	const why = crossOriginReason(request, url.origin);
+	if (why) return fail(403, `Cross-origin write refused (${why}): edits are accepted only from this site's own pages.`);
+	if (isReadOnly()) return fail(403, 'This deployment is read-only (READ_ONLY=1): adding, importing and correcting data are disabled.');
+	const length = request.headers.get('content-length');
+	const limit = bodyLimit(url.pathname);
+	if (length !== null && Number(length) > limit) {
+		return fail(413, `The upload is ${mb(Number(length))}; this endpoint accepts at most ${mb(limit)}.`);
+	}
+	return null;
+}

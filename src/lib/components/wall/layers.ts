@@ -1,0 +1,90 @@
+// The wall's event layers as pure MapLibre specs: dots coloured by type, a ring that pulses as an event appears.
+// Time lives in feature-state (`o` opacity, `p` pulse), set per feature by the map bridge on each frame, so
+// advancing the clock never re-tiles the source; only features whose look changed are touched.
+import type { FeatureCollection, Point } from 'geojson';
+import type { CircleLayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { EVENT_TYPES, type EventType } from '$lib/domain/event';
+import type { TimedEvent } from '$lib/domain/playback';
+import type { MapTheme } from '$lib/map/theme';
+import { basemapStyle } from '$lib/map/basemap';
+
+export const WALL_SOURCE = 'wall-events';
+export const WALL_LAYER = { pulse: 'wall-pulse', points: 'wall-points' } as const;
+
+/** Properties the wall's source carries per feature: `k` event type, `g` geo precision (1 exact … 3 region/country). */
+export interface WallPointProps {
+	k: EventType;
+	g: 1 | 2 | 3;
+}
+
+/** The slim GeoJSON the map draws; feature id = the event's index in the timeline (what feature-state keys on). */
+export function wallFeatures(events: readonly TimedEvent[]): FeatureCollection<Point, WallPointProps> {
+	return {
+		type: 'FeatureCollection',
+		features: events.map((e) => ({
+			type: 'Feature',
+			id: e.i,
+			geometry: { type: 'Point', coordinates: e.coordinates },
+			properties: { k: e.props.event_type, g: e.props.geo_precision }
+		}))
+	};
+}
+
+function typeColor(theme: MapTheme): unknown[] {
+	return ['match', ['get', 'k'], ...EVENT_TYPES.flatMap((t) => [t, theme.eventColors[t]]), theme.label];
+}
+
+const opacity = ['coalesce', ['feature-state', 'o'], 0];
+const pulse = ['coalesce', ['feature-state', 'p'], 0];
+
+/** The theme with its type and symbol scale multiplied for this screen: 1 at 1080 px tall, 2 at 2160. */
+export function screenTheme(theme: MapTheme, viewportHeight: number): MapTheme {
+	const px = Math.min(3, Math.max(0.6, viewportHeight / 1080));
+	return { ...theme, scale: +(theme.scale * px).toFixed(3) };
+}
+
+/**
+ * The wall's event layers, sized by `theme.scale` (see screenTheme). Exact places are filled dots;
+ * regions and countries are rings, so they never pass for a precise point.
+ */
+export function wallLayers(theme: MapTheme): CircleLayerSpecification[] {
+	const s = theme.scale;
+	const r = 4.5 * s;
+	return [
+		{
+			id: WALL_LAYER.pulse,
+			type: 'circle',
+			source: WALL_SOURCE,
+			paint: {
+				'circle-radius': ['+', r, ['*', r * 4, ['-', 1, pulse]]] as never,
+				'circle-color': typeColor(theme) as never,
+				'circle-opacity': ['*', 0.25, pulse] as never,
+				'circle-stroke-color': typeColor(theme) as never,
+				'circle-stroke-width': 1.4 * s,
+				'circle-stroke-opacity': pulse as never
+			}
+		},
+		{
+			id: WALL_LAYER.points,
+			type: 'circle',
+			source: WALL_SOURCE,
+			layout: { 'circle-sort-key': ['-', 3, ['get', 'g']] as never },
+			paint: {
+				'circle-radius': ['match', ['get', 'g'], 3, r * 1.7, 2, r * 1.2, r] as never,
+				'circle-color': typeColor(theme) as never,
+				'circle-opacity': ['*', opacity, ['match', ['get', 'g'], 3, 0.15, 2, 0.75, 0.95]] as never,
+				'circle-stroke-color': ['match', ['get', 'g'], 3, typeColor(theme), theme.pointStroke] as never,
+				'circle-stroke-width': ['match', ['get', 'g'], 3, 1.6 * s, 0.8 * s] as never,
+				'circle-stroke-opacity': opacity as never
+			}
+		}
+	];
+}
+
+/** The wall's style: the dashboard's offline basemap (labels on top) with the wall's source and layers between. */
+export function wallStyle(theme: MapTheme, origin: string): StyleSpecification {
+	return basemapStyle(theme, { origin }, {
+		sources: { [WALL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+		layers: wallLayers(theme)
+	}) as StyleSpecification;
+}

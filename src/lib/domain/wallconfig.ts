@@ -1,0 +1,140 @@
+// The wall display's URL: everything a presenter sets (time range, filters, region, speed, loop, theme) and back.
+import { FilterParamError, filterToParams, FILTER_PARAMS, parseFilterParams, type BBox, type EventFilter } from './filter';
+
+export const PLAY_MODES = ['moving', 'cumulative'] as const;
+export type PlayMode = (typeof PLAY_MODES)[number];
+export const END_MODES = ['loop', 'stop'] as const;
+export type EndMode = (typeof END_MODES)[number];
+export const WALL_THEMES = ['dark', 'light'] as const;
+export type WallTheme = (typeof WALL_THEMES)[number];
+
+/** A wall, fully described by its URL. `filter.from`/`filter.to` also bound the time it plays through. */
+export interface WallConfig {
+	filter: EventFilter;
+	/** Fit the map to this [west, south, east, north]; wins over centre/zoom. Absent: fit the events. */
+	region?: BBox;
+	center?: [number, number]; // [lon, lat]
+	zoom?: number;
+	speed: number; // days of event time per second of wall time
+	window: number; // days shown at once in the moving window (and "recent" in cumulative mode)
+	mode: PlayMode;
+	end: EndMode; // at the end of the range: start again, or stay on the last frame
+	hold: number; // seconds to rest on the last frame before looping
+	theme: WallTheme;
+	poll: number; // seconds between checks for new data
+	title?: string; // a heading for the room, e.g. "Belarus–Poland border"
+}
+
+export const WALL_DEFAULTS = {
+	speed: 7,
+	window: 30,
+	mode: 'moving',
+	end: 'loop',
+	hold: 4,
+	theme: 'dark',
+	poll: 15
+} as const satisfies Partial<WallConfig>;
+
+/** The query parameters the wall reads on top of the filter's. */
+export const WALL_PARAMS = ['region', 'center', 'zoom', 'speed', 'window', 'mode', 'end', 'hold', 'theme', 'poll', 'title'] as const;
+
+function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+	const text = params.get(name);
+	if (text === null || text.trim() === '') return undefined;
+	const n = Number(text);
+	if (!Number.isFinite(n)) throw new FilterParamError(name, `expected a number, got ${JSON.stringify(text)}`);
+	if (n < min || n > max) throw new FilterParamError(name, `expected a number from ${min} to ${max}, got ${n}`);
+	return n;
+}
+
+function enumParam<T extends string>(params: URLSearchParams, name: string, values: readonly T[]): T | undefined {
+	const text = params.get(name);
+	if (text === null || text === '') return undefined;
+	const v = text.toLowerCase();
+	if (!(values as readonly string[]).includes(v)) {
+		throw new FilterParamError(name, `expected one of ${values.join(', ')}, got ${JSON.stringify(text)}`);
+	}
+	return v as T;
+}
+
+/**
+ * Reads a wall from query parameters: the shared filter (`from`, `to`, `type`, … see filter.ts) plus
+ * `region=w,s,e,n` or `center=lon,lat&zoom=z`, `speed` (days per second), `window` (days),
+ * `mode=moving|cumulative`, `end=loop|stop`, `hold` (seconds at the end before looping), `theme=dark|light`, `poll` (seconds), `title`.
+ * Throws FilterParamError naming the parameter on bad input.
+ */
+export function parseWallParams(params: URLSearchParams): WallConfig {
+	const filter = parseFilterParams(params);
+	const config: WallConfig = {
+		filter,
+		speed: numberParam(params, 'speed', 0.01, 3650) ?? WALL_DEFAULTS.speed,
+		window: numberParam(params, 'window', 1, 3650) ?? WALL_DEFAULTS.window,
+		mode: enumParam(params, 'mode', PLAY_MODES) ?? WALL_DEFAULTS.mode,
+		end: enumParam(params, 'end', END_MODES) ?? WALL_DEFAULTS.end,
+		hold: numberParam(params, 'hold', 0, 600) ?? WALL_DEFAULTS.hold,
+		theme: enumParam(params, 'theme', WALL_THEMES) ?? WALL_DEFAULTS.theme,
+		poll: numberParam(params, 'poll', 1, 600) ?? WALL_DEFAULTS.poll
+	};
+	const region = params.get('region');
+	if (region !== null && region !== '') {
+		// The filter's bbox parser already checks order and ranges; reuse it and rename the parameter.
+		try {
+			config.region = parseFilterParams(new URLSearchParams({ bbox: region })).bbox;
+		} catch (err) {
+			if (err instanceof FilterParamError) throw new FilterParamError('region', err.message.replace(/^query parameter "bbox": /, ''));
+			throw err;
+		}
+	}
+	const center = params.get('center');
+	if (center !== null && center !== '') {
+		const parts = center.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));
+		if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) {
+			throw new FilterParamError('center', `expected lon,lat (2 numbers), got ${JSON.stringify(center)}`);
+		}
+		const [lon, lat] = parts as [number, number];
+		if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new FilterParamError('center', 'expected a longitude in -180..180 and a latitude in -90..90');
+		config.center = [lon, lat];
+	}
+	const zoom = numberParam(params, 'zoom', 0, 22);
+	if (zoom !== undefined) config.zoom = zoom;
+	const title = params.get('title');
+	if (title !== null && title.trim() !== '') {
+		if (title.length > 120) throw new FilterParamError('title', 'longer than 120 characters');
+		config.title = title.trim();
+	}
+	return config;
+}
+
+const round = (n: number, digits: number) => +n.toFixed(digits);
+
+/** The query string of a wall in a fixed order, leaving out defaults, so equal walls give equal URLs. */
+export function wallToParams(config: Partial<WallConfig>): URLSearchParams {
+	const params = filterToParams(config.filter ?? {});
+	if (config.region) params.set('region', config.region.map((n) => round(n, 5)).join(','));
+	if (config.center) params.set('center', config.center.map((n) => round(n, 5)).join(','));
+	if (config.zoom !== undefined) params.set('zoom', String(round(config.zoom, 2)));
+	for (const key of ['speed', 'window', 'mode', 'end', 'hold', 'theme', 'poll'] as const) {
+		const value = config[key];
+		if (value !== undefined && value !== WALL_DEFAULTS[key]) params.set(key, String(value));
+	}
+	if (config.title) params.set('title', config.title);
+	return params;
+}
+
+/** What the dashboard knows about its current view; every field optional. */
+export type WallView = Partial<WallConfig>;
+
+/**
+ * The wall URL (path and query, relative to the app's base) that shows `view`:
+ * e.g. `wallUrlFor({ filter, center: [27.5, 53.9], zoom: 6 })` → `/wall?from=…&center=27.5,53.9&zoom=6`.
+ */
+export function wallUrlFor(view: WallView): string {
+	const query = wallToParams(view).toString();
+	return query ? `/wall?${query}` : '/wall';
+}
+
+/** Query parameters neither the filter nor the wall understands (typos worth a warning, not an error). */
+export function unknownWallParams(params: URLSearchParams): string[] {
+	const known = new Set<string>([...FILTER_PARAMS, ...WALL_PARAMS]);
+	return [...new Set(params.keys())].filter((k) => !known.has(k));
+}

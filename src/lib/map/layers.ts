@@ -1,0 +1,176 @@
+// Event layers: clustered points coloured by type, a density view, footprints of border- and country-level events.
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection, Point } from 'geojson';
+import { EVENT_TYPES } from '$lib/domain/event';
+import { basemapStyle, type BasemapOptions } from './basemap';
+import { CLUSTER_MAX_ZOOM, FONT, LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
+import type { MapTheme } from './theme';
+
+/**
+ * What the map holds per event: small on purpose (100k events cross to the worker on every window change).
+ * The feature id is the event's index in the page's array; `t` the type, `k` place kind, `g` geo precision.
+ */
+export interface MapPointProperties {
+	i: number;
+	t: string;
+	k: string;
+	g: number;
+}
+export type MapPoints = FeatureCollection<Point, MapPointProperties>;
+
+export function eventSources(): Record<string, SourceSpecification> {
+	return {
+		[SOURCE.events]: {
+			type: 'geojson',
+			data: { type: 'FeatureCollection', features: [] },
+			cluster: true,
+			clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
+			clusterRadius: 40,
+			buffer: 16,
+			tolerance: 0
+		},
+		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+	};
+}
+
+/** `match` expression from event type to its theme colour. */
+export function typeColorExpression(theme: MapTheme, prop = 't'): ExpressionSpecification {
+	const pairs = EVENT_TYPES.flatMap((t) => [t, theme.eventColors[t]]);
+	return ['match', ['get', prop], ...pairs, '#888888'] as unknown as ExpressionSpecification;
+}
+
+/** Filter for footprints (border lines, country outlines) of places whose id is in `placeIds`. */
+export function footprintFilter(placeIds: readonly string[]): ExpressionSpecification {
+	return ['in', ['get', 'place_id'], ['literal', [...placeIds]]];
+}
+
+/** Filter for country outlines (basemap `countries` source) of country-level events in the given ISO alpha-3 codes. */
+export function countryFootprintFilter(codes: readonly string[]): ExpressionSpecification {
+	return ['in', ['get', 'iso_a3'], ['literal', [...codes]]];
+}
+
+/** Filter picking the selected events by map feature id (index); an empty list selects none. */
+export function selectedFilter(ids: readonly number[]): ExpressionSpecification {
+	return ['all', ['!', ['has', 'point_count']], ['in', ['id'], ['literal', [...ids]]]];
+}
+
+/** Footprints go under the points: never a fake-precise dot alone for border- and country-level events. */
+export function footprintLayers(theme: MapTheme): LayerSpecification[] {
+	return [
+		{
+			id: LAYER.footprintCountry,
+			type: 'line',
+			source: SOURCE.countries,
+			filter: countryFootprintFilter([]),
+			paint: { 'line-color': theme.footprint, 'line-width': 2 * theme.scale, 'line-opacity': 0.8, 'line-dasharray': [2, 1] }
+		},
+		{
+			id: LAYER.footprintArea,
+			type: 'fill',
+			source: SOURCE.places,
+			filter: ['all', ['==', ['geometry-type'], 'Polygon'], footprintFilter([])],
+			paint: { 'fill-color': theme.footprint, 'fill-opacity': 0.08 }
+		},
+		{
+			id: LAYER.footprintLine,
+			type: 'line',
+			source: SOURCE.places,
+			filter: ['all', ['!=', ['geometry-type'], 'Point'], footprintFilter([])],
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: { 'line-color': theme.footprint, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 2.5 * theme.scale, 8, 5 * theme.scale], 'line-opacity': 0.75 }
+		}
+	];
+}
+
+/** Density (heatmap), clusters with counts, points by type, and the selection ring. */
+export function eventLayers(theme: MapTheme): LayerSpecification[] {
+	const s = theme.scale;
+	return [
+		{
+			id: LAYER.density,
+			type: 'heatmap',
+			source: SOURCE.events,
+			layout: { visibility: 'none' },
+			paint: {
+				'heatmap-weight': ['case', ['has', 'point_count'], ['min', 1, ['/', ['ln', ['+', 1, ['get', 'point_count']]], 3]], 0.3],
+				'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 0, 0.8, 8, 2],
+				'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 12 * s, 8, 28 * s],
+				'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, theme.density[0], 0.2, theme.density[1], 0.45, theme.density[2], 0.7, theme.density[3], 1, theme.density[4]],
+				'heatmap-opacity': 0.8
+			}
+		},
+		{
+			id: LAYER.clusters,
+			type: 'circle',
+			source: SOURCE.events,
+			filter: ['has', 'point_count'],
+			paint: {
+				'circle-color': theme.clusterFill,
+				'circle-opacity': 0.85,
+				'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 11 * s, 100, 18 * s, 10000, 30 * s],
+				'circle-stroke-color': theme.clusterStroke,
+				'circle-stroke-width': 1.5 * s
+			}
+		},
+		{
+			id: LAYER.clusterCount,
+			type: 'symbol',
+			source: SOURCE.events,
+			filter: ['has', 'point_count'],
+			layout: {
+				'text-field': ['get', 'point_count_abbreviated'],
+				'text-font': [FONT.bold],
+				'text-size': 12 * s,
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': theme.clusterText }
+		},
+		{
+			id: LAYER.points,
+			type: 'circle',
+			source: SOURCE.events,
+			filter: ['!', ['has', 'point_count']],
+			paint: {
+				'circle-color': typeColorExpression(theme),
+				// Less precise places draw bigger and fainter: a region is not a dot.
+				'circle-radius': ['match', ['get', 'g'], 1, 6 * s, 2, 8 * s, 11 * s],
+				'circle-opacity': ['match', ['get', 'g'], 1, 0.95, 2, 0.75, 0.35],
+				'circle-stroke-color': theme.pointStroke,
+				'circle-stroke-width': ['match', ['get', 'g'], 1, 1, 1.5] as ExpressionSpecification,
+				'circle-pitch-alignment': 'map'
+			}
+		},
+		{
+			id: LAYER.selected,
+			type: 'circle',
+			source: SOURCE.events,
+			filter: selectedFilter([]),
+			paint: {
+				'circle-color': 'rgba(0,0,0,0)',
+				'circle-radius': 13 * s,
+				'circle-stroke-color': theme.selected,
+				'circle-stroke-width': 3 * s
+			}
+		}
+	];
+}
+
+/** The whole dashboard style: basemap, footprints, event layers; `visible` says which toggles are on. */
+export function dashboardStyle(theme: MapTheme, opts: BasemapOptions, visible?: Partial<Record<Toggle, boolean>>): StyleSpecification {
+	const style = basemapStyle(theme, opts, {
+		sources: eventSources(),
+		layers: footprintLayers(theme),
+		top: eventLayers(theme)
+	});
+	if (visible) {
+		for (const layer of style.layers) {
+			for (const [toggle, ids] of Object.entries(TOGGLES) as [Toggle, readonly string[]][]) {
+				if (ids.includes(layer.id) && visible[toggle] !== undefined) {
+					layer.layout = { ...layer.layout, visibility: visible[toggle] ? 'visible' : 'none' } as never;
+				}
+			}
+		}
+	}
+	return style;
+}

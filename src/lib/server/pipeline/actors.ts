@@ -1,0 +1,52 @@
+// Finds actors (people, states, organisations) in a sentence from geodata/lexicon/actors.json; canonical names.
+import { Matcher, type Hit } from './matcher';
+import actorsFile from '../../../../geodata/lexicon/actors.json';
+
+export type ActorKind = 'person' | 'state' | 'organisation' | 'group';
+
+export interface Actor {
+	name: string;
+	kind: ActorKind;
+	/** ISO3 of the country the actor belongs to, where known. */
+	country: string | null;
+}
+
+interface ActorsFile {
+	actors: { name: string; kind: string; country?: string; aliases: string[] }[];
+}
+
+const KINDS = new Set(['person', 'state', 'organisation', 'group']);
+
+function compile(file: ActorsFile, name: string): Matcher<Actor> {
+	const entries = file.actors.flatMap((a, i) => {
+		if (typeof a.name !== 'string' || !a.name) throw new Error(`${name}: actors[${i}].name: expected a string`);
+		if (!KINDS.has(a.kind)) throw new Error(`${name}: actors[${i}].kind: expected person|state|organisation|group`);
+		if (!Array.isArray(a.aliases) || a.aliases.some((s) => typeof s !== 'string')) throw new Error(`${name}: actors[${i}].aliases: expected strings`);
+		if (a.country !== undefined && !/^[A-Z]{3}$/.test(a.country)) throw new Error(`${name}: actors[${i}].country: expected an ISO3 code`);
+		const actor: Actor = { name: a.name, kind: a.kind as ActorKind, country: a.country ?? null };
+		return [a.name, ...a.aliases].map((pattern) => ({ pattern, value: actor }));
+	});
+	return new Matcher(entries);
+}
+
+const ACTORS = compile(actorsFile as ActorsFile, 'geodata/lexicon/actors.json');
+
+// A state named as a location ("protests across Belarus", "في بيلاروسيا") is where, not who.
+const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو)\s+)$/i;
+
+/** Actor names in `text` with their offsets, in order; a state named as a location is left out. */
+export function findActorHits(text: string): Hit<Actor>[] {
+	return ACTORS.find(text).filter((hit) => !(hit.value.kind === 'state' && LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start))));
+}
+
+/** The actors named in `text`, in order of first mention, each once. */
+export function actorsIn(text: string): Actor[] {
+	const out: Actor[] = [];
+	for (const hit of findActorHits(text)) if (!out.some((a) => a.name === hit.value.name)) out.push(hit.value);
+	return out;
+}
+
+/** Canonical names of the actors named in `text`, in order of first mention, each once. */
+export function findActors(text: string): string[] {
+	return actorsIn(text).map((a) => a.name);
+}

@@ -1,0 +1,136 @@
+// Parses one article file: validates bytes, front matter and metadata; detects the language when none is given.
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { isIsoDate } from '../../domain/time';
+import type { Article, ArticleMeta } from './types';
+
+/** An article that cannot be read; the message names the file and the field. */
+export class ArticleError extends Error {
+	constructor(
+		readonly file: string,
+		readonly field: string,
+		reason: string
+	) {
+		super(`${file}: ${field}: ${reason}`);
+		this.name = 'ArticleError';
+	}
+}
+
+const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const FRONT = /^---[ \t]*\r?\n/;
+const FRONT_END = /^---[ \t]*(\r?\n|$)/m;
+
+/** `[a-z0-9_-]` slug of a file's stem, used as the article's source id. */
+export function sourceIdOf(file: string): string {
+	const stem = path.basename(file).replace(/\.[^.]*$/, '');
+	const slug = stem
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9_-]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	return slug || 'article';
+}
+
+/** Guesses the language from the script of the letters: `ar`, `ru` (Cyrillic) or `en` (Latin, the default). */
+export function detectLanguage(text: string): string {
+	let arabic = 0;
+	let cyrillic = 0;
+	let latin = 0;
+	const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+	for (let i = 0; i < sample.length; i++) {
+		const c = sample.charCodeAt(i);
+		if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) arabic++;
+		else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
+		else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+	}
+	const letters = arabic + cyrillic + latin;
+	if (letters === 0) return 'und';
+	// Arabic pages carry Latin boilerplate (names, "SHARE:"); a third of the letters is plenty.
+	if (arabic / letters >= 0.3) return 'ar';
+	if (cyrillic / letters >= 0.5) return 'ru';
+	return 'en';
+}
+
+function decode(raw: Buffer | string, file: string): string {
+	if (typeof raw === 'string') {
+		if (raw.includes('\u0000')) throw new ArticleError(file, 'content', 'contains NUL bytes (binary file?)');
+		return raw.replace(/^\uFEFF/, '');
+	}
+	if (raw.includes(0)) throw new ArticleError(file, 'content', 'contains NUL bytes (binary file?)');
+	try {
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(raw);
+	} catch {
+		throw new ArticleError(file, 'content', 'is not valid UTF-8');
+	}
+}
+
+function optionalString(fm: Record<string, unknown>, key: string, file: string): string | null {
+	const v = fm[key];
+	if (v === undefined || v === null) return null;
+	if (typeof v !== 'string' && typeof v !== 'number') throw new ArticleError(file, key, `expected a string, got ${typeof v}`);
+	const s = String(v).trim();
+	return s === '' ? null : s;
+}
+
+function publishedOf(v: unknown, file: string): string | null {
+	if (v === undefined || v === null) return null;
+	// YAML 1.1 timestamps may arrive as Date objects; take their UTC day.
+	const s = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : String(v).trim();
+	if (!isIsoDate(s)) throw new ArticleError(file, 'published', `expected a YYYY-MM-DD date, got ${JSON.stringify(String(v))}`);
+	return s;
+}
+
+function firstLine(body: string): string {
+	for (const line of body.split(/\r?\n/)) {
+		const t = line.trim();
+		if (t) return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+	}
+	return '';
+}
+
+/**
+ * Parses an article file (`.md`/`.txt`, UTF-8, optional YAML front matter between `---` lines).
+ * Throws `ArticleError` for binary or non-UTF-8 bytes, an empty text, broken front matter, a `published` that is
+ * not `YYYY-MM-DD` or a `language` that is not a BCP 47 tag.
+ */
+export function parseArticle(raw: Buffer | string, file: string): Article {
+	const text = decode(raw, file);
+	let body = text;
+	let fm: Record<string, unknown> = {};
+	let hasFrontMatter = false;
+	const open = FRONT.exec(text);
+	if (open) {
+		const rest = text.slice(open[0].length);
+		const close = FRONT_END.exec(rest);
+		if (!close) throw new ArticleError(file, 'front matter', 'no closing "---" line');
+		let parsed: unknown;
+		try {
+			parsed = parseYaml(rest.slice(0, close.index));
+		} catch (err) {
+			throw new ArticleError(file, 'front matter', `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+		}
+		if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+			throw new ArticleError(file, 'front matter', 'expected a mapping of fields');
+		}
+		fm = (parsed ?? {}) as Record<string, unknown>;
+		body = rest.slice(close.index + close[0].length);
+		hasFrontMatter = true;
+	}
+	if (body.trim() === '') throw new ArticleError(file, 'body', 'is empty');
+
+	const title = optionalString(fm, 'title', file) ?? firstLine(body);
+	const publisher = optionalString(fm, 'publisher', file);
+	const url = optionalString(fm, 'url', file);
+	if (url !== null && !/^https?:\/\/\S+$/.test(url)) throw new ArticleError(file, 'url', `expected an http(s) URL, got ${JSON.stringify(url)}`);
+	const published = publishedOf(fm.published, file);
+	let language = optionalString(fm, 'language', file);
+	if (language !== null && !BCP47.test(language)) throw new ArticleError(file, 'language', `expected a BCP 47 tag such as "en" or "ar", got ${JSON.stringify(language)}`);
+	language ??= detectLanguage(body);
+	const inferredRaw = fm.inferred ?? [];
+	if (!Array.isArray(inferredRaw) || inferredRaw.some((s) => typeof s !== 'string')) {
+		throw new ArticleError(file, 'inferred', 'expected a list of field names');
+	}
+	const meta: ArticleMeta = { title, publisher, url, published, language, inferred: inferredRaw as string[], hasFrontMatter };
+	return { meta, body, sourceId: sourceIdOf(file), file };
+}

@@ -1,0 +1,112 @@
+// Finds PLOVER event triggers in a sentence from the multilingual lexicons in geodata/lexicon/.
+import { EVENT_TYPES, isEventType, type EventType } from '../../domain/event';
+import { normalizeWithMap } from '../text/normalize';
+import { Matcher, type LexiconEntry } from './matcher';
+import triggersEn from '../../../../geodata/lexicon/triggers.en.json';
+import triggersAr from '../../../../geodata/lexicon/triggers.ar.json';
+
+export interface Trigger {
+	type: EventType;
+	/** 0–1: how surely the words state an event of this type. */
+	weight: number;
+	/** Offsets into the sentence. */
+	start: number;
+	end: number;
+	text: string;
+	/** Stated as a plan, a possibility or a forecast ("will", "could", "expected to"). */
+	modal: boolean;
+}
+
+interface LexiconFile {
+	types: Record<string, [string, number][]>;
+	exclude: string[];
+}
+
+interface Lexicon {
+	triggers: Matcher<{ type: EventType; weight: number }>;
+	exclude: Matcher<true> | null;
+}
+
+function compile(file: LexiconFile, name: string): Lexicon {
+	const entries: LexiconEntry<{ type: EventType; weight: number }>[] = [];
+	for (const [type, list] of Object.entries(file.types)) {
+		if (!isEventType(type)) throw new Error(`${name}: types.${type}: not a PLOVER event type`);
+		list.forEach(([pattern, weight], i) => {
+			if (typeof pattern !== 'string' || typeof weight !== 'number' || weight < 0 || weight > 1) {
+				throw new Error(`${name}: types.${type}[${i}]: expected [pattern, weight 0–1]`);
+			}
+			entries.push({ pattern, value: { type, weight } });
+		});
+	}
+	const exclude = file.exclude.length ? new Matcher(file.exclude.map((pattern) => ({ pattern, value: true as const }))) : null;
+	return { triggers: new Matcher(entries), exclude };
+}
+
+const LEXICONS: Record<string, Lexicon> = {
+	en: compile(triggersEn as unknown as LexiconFile, 'geodata/lexicon/triggers.en.json'),
+	ar: compile(triggersAr as unknown as LexiconFile, 'geodata/lexicon/triggers.ar.json')
+};
+
+/** The lexicon for a BCP 47 tag; null for languages without one (no events are extracted from them). */
+function lexiconFor(language: string): Lexicon | null {
+	return LEXICONS[language.split('-')[0]!.toLowerCase()] ?? null;
+}
+
+// Words just before a trigger that deny it ("will not go", "لن يشاركوا") …
+const NEGATION_EN = /\b(not|n't|never|no|without|nor|neither|denied that|refused to)\b[^,.;]{0,25}$|n[’']t\s+\w*\s*$/i;
+const NEGATION_AR = /(?:^|\s)(لن|لم|لا|ليس|ليست|غير|دون|بدون)\s+(?:\S+\s+){0,1}$/;
+// … or make it hypothetical ("if the EU imposes", "any attack", "fears of a new offensive").
+const HYPOTHETICAL_EN = /\b(if|unless|whether|any|fears?|feared|would|in case)\b[^.;]{0,60}$/i;
+const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s+(?:\S+\s+){0,6}$/;
+const MODAL_EN = /\b(will|could|may|might|should|expected to|plans? to|planning to|set to|ready to|getting ready to|intends? to|threatened to)\s+(\w+\s+){0,2}$/i;
+// Negation after a noun trigger: "troops from Belarus will not go".
+const NEGATION_AFTER_EN = /^[^,.;:]{0,30}?\b(will not|won't|would not|wouldn't|did not|didn't|do not|don't|never)\b/i;
+const MODAL_AR = /(?:^|\s)(سوف|سي\S*|ست\S*|قد|يعتزم|تعتزم)\s+(?:\S+\s+){0,1}$|(?:^|\s)سـ?$/;
+
+// Habitual or background statements ("since then … met frequently") are not one event.
+const HABITUAL_BEFORE = /\bsince then\b|\bover the years\b|منذ ذلك الحين/i;
+const HABITUAL_AFTER = /^\s*(?:\S+\s+){0,3}?(frequently|repeatedly|regularly|بشكل متكرر|مرارا)/i;
+const OPEN_QUOTES = /["“”«»]/g;
+
+const PRIORITY = new Map<EventType, number>(
+	(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'SANCTION', 'AID', 'CONSULT', 'AGREE', 'THREATEN', 'ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT'] as const).map(
+		(t, i) => [t, i]
+	)
+);
+
+/**
+ * Event triggers in `sentence`, negated and hypothetical ones removed, strongest first (weight, then position). Empty for languages without a lexicon.
+ */
+export function findTriggers(sentence: string, language: string): Trigger[] {
+	const lex = lexiconFor(language);
+	if (!lex) return [];
+	const arabic = language.startsWith('ar');
+	const norm = normalizeWithMap(sentence);
+	const excluded = lex.exclude?.find(sentence, norm) ?? [];
+	const out: Trigger[] = [];
+	for (const hit of lex.triggers.find(sentence, norm)) {
+		if (excluded.some((x) => x.start <= hit.start && hit.end <= x.end)) continue;
+		// Look back within the clause only.
+		const clauseStart = Math.max(...[',', ';', '\u060C', ':', '(', '"', '“'].map((p) => sentence.lastIndexOf(p, hit.start - 1))) + 1;
+		const before = sentence.slice(clauseStart, hit.start);
+		const beforeSentence = sentence.slice(0, hit.start);
+		if ((arabic ? NEGATION_AR : NEGATION_EN).test(before)) continue;
+		if (!arabic && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
+		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
+		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
+		// Inside a direct quotation: what someone said, not what happened.
+		if ((beforeSentence.match(OPEN_QUOTES)?.length ?? 0) % 2 === 1) continue;
+		const modal = (arabic ? MODAL_AR : MODAL_EN).test(before);
+		out.push({ type: hit.value.type, weight: hit.value.weight, start: hit.start, end: hit.end, text: hit.text, modal });
+	}
+	// Strongest first; between equals, the first in the sentence (usually the main verb), then material acts.
+	return out.sort((a, b) => b.weight - a.weight || a.start - b.start || PRIORITY.get(a.type)! - PRIORITY.get(b.type)!);
+}
+
+/** The strongest trigger of each event type in the sentence, strongest first. */
+export function classify(sentence: string, language: string): Trigger[] {
+	const seen = new Set<EventType>();
+	return findTriggers(sentence, language).filter((t) => (seen.has(t.type) ? false : (seen.add(t.type), true)));
+}
+
+export { EVENT_TYPES };

@@ -1,0 +1,275 @@
+// Turns one parsed article into events: sentence → trigger → place → date → actors → a flat GeoJSON feature.
+import { createHash } from 'node:crypto';
+import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../../domain/event';
+import type { Place, PlaceMention } from '../../domain/place';
+import { actorsIn, findActorHits } from './actors';
+import { classify, type Trigger } from './classify';
+import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
+import { clauseIndex, splitSentences, type Span } from './sentences';
+import type { Article, Gazetteer } from './types';
+
+const BOILERPLATE =
+	/cookie|leave a (comment|reply)|click to comment|^share\b|subscribe|newsletter|mailing list|copyright|all rights reserved|your email address|connect with us|^to top$|bloggers like this|contents published under|reprinted with|charitable donation|^source:|نستخدم تسجيلك|إلغاء الاشتراك|اتصل بنا|حصة هذه المادة|^الإعلانات$|ينشر برنامج|المواقف التي تم اتخاذها|وصــل حديــثاً|تم النشر/i;
+const CAPTION = /\((Reuters|AFP|AP|Getty[^)]*|EPA|TASS|رويترز|فرانس برس)\)\s*$/i;
+const TERMINATED = /[.!?\u061F\u06D4"”»)]\s*$/;
+
+/** True for lines that are page furniture, headings or photo captions rather than reported sentences. */
+export function isBoilerplate(sentence: string, title: string): boolean {
+	if (BOILERPLATE.test(sentence) || CAPTION.test(sentence)) return true;
+	if (sentence.includes(' | ') || sentence === title) return true;
+	if (!TERMINATED.test(sentence)) {
+		const words = sentence.split(/\s+/).filter(Boolean);
+		if (words.length < 12) return true;
+		const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
+		if (capitalised / words.length > 0.6) return true; // a Title Case headline
+	}
+	return false;
+}
+
+const LABEL: Record<EventType, string> = {
+	AGREE: 'Agreement',
+	CONSULT: 'Meeting or talks',
+	SUPPORT: 'Support',
+	CONCEDE: 'Concession',
+	COOPERATE: 'Cooperation',
+	AID: 'Aid',
+	RETREAT: 'Withdrawal',
+	REQUEST: 'Request',
+	ACCUSE: 'Accusation',
+	REJECT: 'Rejection',
+	THREATEN: 'Threat',
+	PROTEST: 'Protest',
+	SANCTION: 'Sanctions',
+	MOBILIZE: 'Massing or deployment',
+	COERCE: 'Arrests or repression',
+	ASSAULT: 'Attack'
+};
+
+// Seas and continents (`region`) say less about where something happened than a country does.
+const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
+const NOT_A_PLACE_BEFORE = /(?:anti|pro|non|ex)-$/i;
+const BORDER_WORD = /\b(border|borders|frontier|border crossing)\b|حدود|الحدود|حدودها|حدوده/i;
+
+/** Stable event id: `ev-` + the first 12 hex digits of SHA-1 over source id, evidence offsets, place id and type. */
+export function eventId(sourceId: string, start: number, end: number, placeId: string, type: EventType): string {
+	const h = createHash('sha1').update(`${sourceId}\u0000${start}\u0000${end}\u0000${placeId}\u0000${type}`).digest('hex');
+	return `ev-${h.slice(0, 12)}`;
+}
+
+function countryName(gazetteer: Gazetteer, code: string): string {
+	return gazetteer.byId(`country:${code}`)?.name ?? code;
+}
+
+function placeLabel(place: Place, gazetteer: Gazetteer): string {
+	if (place.kind === 'border') return `the ${place.country_codes.map((c) => countryName(gazetteer, c)).join('–')} border`;
+	if (place.kind === 'country') return place.name;
+	const country = place.country_codes[0];
+	return country ? `${place.name} (${countryName(gazetteer, country)})` : place.name;
+}
+
+/** One short English line: "Protest in Minsk (Belarus) — Protesters". */
+export function summarize(type: EventType, place: Place, actors: readonly string[], gazetteer: Gazetteer): string {
+	const where = place.kind === 'border' ? `at ${placeLabel(place, gazetteer)}` : `in ${placeLabel(place, gazetteer)}`;
+	const who = actors.length ? ` — ${actors.slice(0, 3).join(', ')}` : '';
+	return `${LABEL[type]} ${where}${who}`;
+}
+
+/** The country the article is most about (mentions counted per country, borders for both). */
+function dominantCountry(mentions: readonly PlaceMention[], gazetteer: Gazetteer): { place: Place; text: string } | null {
+	const counts = new Map<string, { n: number; first: number; text: string }>();
+	for (const m of mentions) {
+		for (const code of m.place.country_codes) {
+			const c = counts.get(code) ?? { n: 0, first: m.start, text: m.text };
+			c.n++;
+			if (m.place.kind === 'country' && !counts.has(code)) c.text = m.text;
+			counts.set(code, c);
+		}
+	}
+	const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0];
+	if (!best) return null;
+	const place = gazetteer.byId(`country:${best[0]}`);
+	return place ? { place, text: best[1].text } : null;
+}
+
+const BORDER_LINK = /^\s*(?:with|between|of|مع|بين)\s/i;
+const TWO_COUNTRIES = /\b(two|both) countries['’]?\s+borders?\b/i;
+
+/**
+ * A border the sentence names between two countries without the gazetteer having resolved it as one:
+ * "its borders with Poland" (the other country: the nearest one named before, else the article's),
+ * "حدودها مع روسيا البيضاء", "the two countries' borders" (the first two countries named).
+ */
+function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer): PlaceMention | null {
+	if (inSentence.some((m) => m.place.kind === 'border')) return null;
+	const countries = inSentence.filter((m) => m.place.kind === 'country' && m.place.country_codes.length === 1);
+	const code = (m: PlaceMention): string => m.place.country_codes[0]!;
+	const mention = (start: number, end: number, place: Place): PlaceMention => ({ text: sentence.text.slice(start - sentence.start, end - sentence.start), start, end, place, score: 0.6 });
+	const lookup = (a: string, b: string): Place | null => (a === b ? null : gazetteer.byId(`border:${[a, b].sort().join('-')}`));
+	const two = TWO_COUNTRIES.exec(sentence.text);
+	if (two) {
+		const codes = [...new Set(countries.filter((m) => m.start < sentence.start + two.index).map(code))];
+		const place = codes.length >= 2 ? lookup(codes[0]!, codes[1]!) : null;
+		if (place) return mention(sentence.start + two.index, sentence.start + two.index + two[0].length, place);
+	}
+	const re = new RegExp(BORDER_WORD.source, 'gi');
+	for (let w = re.exec(sentence.text); w; w = re.exec(sentence.text)) {
+		const wordEnd = sentence.start + w.index + w[0].length;
+		if (!BORDER_LINK.test(sentence.text.slice(wordEnd - sentence.start))) continue;
+		const x = countries.find((m) => m.start >= wordEnd && m.start - wordEnd <= 12);
+		if (!x) continue;
+		const y =
+			countries.find((m) => m.start > x.end && m.start - x.end <= 8 && code(m) !== code(x)) ??
+			countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x)).at(-1);
+		const other = y ? code(y) : dominant?.country_codes[0];
+		const place = other ? lookup(code(x), other) : null;
+		if (place) return mention(sentence.start + w.index, y && y.start > x.end ? y.end : x.end, place);
+	}
+	return null;
+}
+
+/** The most specific place of the sentence, preferring the trigger's clause and then the nearest to it. */
+function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly PlaceMention[]): PlaceMention | null {
+	const clause = clauseIndex(sentence.text, trigger.start);
+	let best: PlaceMention | null = null;
+	let bestScore = -Infinity;
+	for (const m of candidates) {
+		const local = m.start - sentence.start;
+		const sameClause = clauseIndex(sentence.text, local) === clause ? 2 : 0;
+		const distance = Math.abs(local - trigger.start) / 200;
+		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
+		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5;
+		if (score > bestScore) {
+			best = m;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+function chooseDate(sentence: string, trigger: Trigger, readings: readonly DateReading[]): DateReading | null {
+	if (!readings.length) return null;
+	const clause = clauseIndex(sentence, trigger.start);
+	const scored = readings.map((r) => ({
+		r,
+		s: (clauseIndex(sentence, r.start) === clause ? 10 : 0) + r.rank - Math.abs(r.start - trigger.start) / 1000
+	}));
+	scored.sort((a, b) => b.s - a.s);
+	return widenDateText(sentence, scored[0]!.r, readings);
+}
+
+const DATE_SCORE: Record<string, number> = { day: 1, week: 0.6, month: 0.5, year: 0.3, unknown: 0 };
+const GEO_SCORE: Record<GeoPrecision, number> = { 1: 1, 2: 0.8, 3: 0.5 };
+
+/** 0–1: trigger strength, place precision and date precision lined up; a plan or fallback place costs. */
+function confidenceOf(trigger: Trigger, geo: GeoPrecision, fallbackPlace: boolean, date: DateReading, inherited: boolean, mentionScore: number): number {
+	const placeScore = fallbackPlace ? 0.3 : GEO_SCORE[geo] * (0.5 + 0.5 * mentionScore);
+	const dateScore = inherited ? 0.25 : DATE_SCORE[date.precision]!;
+	let c = 0.15 + 0.4 * trigger.weight + 0.25 * placeScore + 0.2 * dateScore;
+	if (trigger.modal) c -= 0.15;
+	return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100;
+}
+
+const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
+
+export interface Extraction {
+	events: EventFeature[];
+	/** Sentences with an event trigger but no place to put it (skipped). */
+	unplaced: number;
+	/** Place mentions the gazetteer resolved in the article. */
+	mentions: PlaceMention[];
+}
+
+/** Extracts events with their place, date, type and actors from one article (see geodata/README.md). */
+export function extractArticle(article: Article, gazetteer: Gazetteer): Extraction {
+	const { body, meta } = article;
+	const language = meta.language;
+	const mentions = [...gazetteer.geoparseDocument(body, { language })].sort((a, b) => a.start - b.start || b.end - a.end);
+	const dominant = dominantCountry(mentions, gazetteer);
+	const events: EventFeature[] = [];
+	let unplaced = 0;
+	for (const sentence of splitSentences(body)) {
+		if (isBoilerplate(sentence.text, meta.title)) continue;
+		const triggers = classify(sentence.text, language);
+		if (!triggers.length) continue;
+		const actorHits = findActorHits(sentence.text);
+		// A person's or group's name is not a place ("Merkel", "Lapid", "Thomas-Greenfield"), nor is "anti-Kremlin".
+		const inSentence = mentions.filter(
+			(m) =>
+				m.start >= sentence.start &&
+				m.end <= sentence.end &&
+				!NOT_A_PLACE_BEFORE.test(body.slice(Math.max(0, m.start - 5), m.start)) &&
+				!actorHits.some((a) => (a.value.kind === 'person' || a.value.kind === 'group') && a.start < m.end - sentence.start && m.start - sentence.start < a.end)
+		);
+		const border = inferBorder(sentence, inSentence, dominant?.place ?? null, gazetteer);
+		const candidates = border ? [...inSentence, border] : inSentence;
+		let readings: DateReading[] | null = null;
+		const used = new Set<string>();
+		const actors = actorsIn(sentence.text);
+		for (const [i, trigger] of triggers.entries()) {
+			// One event per sentence, plus strong material acts with a place of their own in another clause.
+			let mention = choosePlace(sentence, trigger, candidates);
+			if (i > 0) {
+				if (trigger.weight < 0.8 || !mention) continue;
+				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clauseIndex(sentence.text, trigger.start)) continue;
+				if (used.has(mention.place.id)) continue;
+			}
+			readings ??= readDates(sentence.text, language, meta.published);
+			const stated = chooseDate(sentence.text, trigger, readings);
+			// Weak words ("troops", "threat") make an event only with a date of their own.
+			if (trigger.weight < 0.6 && !stated) continue;
+			let fallback = false;
+			if (!mention) {
+				// No place in the sentence: the country of its first actor that has one, else the article's country.
+				const actorCountry = actors.map((a) => (a.country ? gazetteer.byId(`country:${a.country}`) : null)).find((p) => p);
+				const place = actorCountry ?? dominant?.place ?? null;
+				if (!place) {
+					unplaced++;
+					continue;
+				}
+				const first = mentions.find((m) => m.place.id === place.id) ?? mentions.find((m) => m.place.country_codes.includes(place.country_codes[0]!));
+				mention = { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
+				fallback = true;
+			}
+			used.add(mention.place.id);
+			const date = stated ?? inheritedDate(meta.published);
+			const place = mention.place;
+			const geo: GeoPrecision = fallback ? 3 : place.geo_precision;
+			const names = actors.map((a) => a.name);
+			const properties: EventProperties = {
+				id: eventId(article.sourceId, sentence.start, sentence.end, place.id, trigger.type),
+				date: date.date,
+				date_start: date.date_start,
+				date_end: date.date_end,
+				date_precision: date.precision,
+				date_text: date.text,
+				event_type: trigger.type,
+				summary: summarize(trigger.type, place, names, gazetteer),
+				actors: names,
+				place_id: place.id,
+				place_name: place.name,
+				place_text: mention.text,
+				place_kind: place.kind,
+				country_codes: [...place.country_codes],
+				geo_precision: geo,
+				geonames_id: place.geonames_id,
+				evidence: sentence.text,
+				evidence_start: sentence.start,
+				evidence_end: sentence.end,
+				language,
+				source_id: article.sourceId,
+				source_title: meta.title,
+				source_publisher: meta.publisher,
+				source_url: meta.url,
+				source_published: meta.published,
+				confidence: confidenceOf(trigger, geo, fallback, date, stated === null, mention.score)
+			};
+			events.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [round5(place.lon), round5(place.lat)] }, properties });
+		}
+	}
+	return { events, unplaced, mentions };
+}
+
+/** The events of one article (see `extractArticle` for the counts that go with them). */
+export function extractEvents(article: Article, gazetteer: Gazetteer): EventFeature[] {
+	return extractArticle(article, gazetteer).events;
+}

@@ -1,0 +1,146 @@
+// The ingest run: files in, events.geojson + places.geojson out (atomically), corrections re-applied on top.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
+import type { EventFeature } from '../../domain/event';
+import { writeFileAtomic } from '../atomic';
+import { parseArticle } from './article';
+import { extractArticle } from './extract';
+import { buildPlaces, serializeEvents, serializePlaces } from './output';
+import type { Article, Gazetteer } from './types';
+
+export interface IngestedArticle {
+	article: Article;
+	events: EventFeature[];
+	/** Sentences with an event trigger but no place to put it. */
+	unplaced: number;
+	/** Place mentions the gazetteer resolved. */
+	mentions: number;
+}
+
+/**
+ * Parses and extracts one article from its raw text (the server's "add an article" calls this).
+ * Throws `ArticleError` (message names the file and field) when the article is unreadable.
+ */
+export function ingestArticleText(raw: string | Buffer, fileName: string, gazetteer: Gazetteer): IngestedArticle {
+	const article = parseArticle(raw, fileName);
+	const { events, unplaced, mentions } = extractArticle(article, gazetteer);
+	return { article, events, unplaced, mentions: mentions.length };
+}
+
+const ARTICLE_EXT = /\.(md|txt)$/i;
+
+/** Article files under `paths` (files as given, directories walked recursively for .md/.txt), sorted, unique. */
+export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; failed: { file: string; reason: string }[] }> {
+	const files = new Set<string>();
+	const failed: { file: string; reason: string }[] = [];
+	async function walk(dir: string): Promise<void> {
+		for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+			if (entry.name.startsWith('.')) continue;
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) await walk(full);
+			else if (entry.isFile() && ARTICLE_EXT.test(entry.name)) files.add(full);
+		}
+	}
+	for (const p of paths) {
+		try {
+			const info = await stat(p);
+			if (info.isDirectory()) await walk(p);
+			else files.add(p);
+		} catch (err) {
+			failed.push({ file: p, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message });
+		}
+	}
+	return { files: [...files].sort(), failed };
+}
+
+const OPS = new Set(['patch', 'drop', 'add', 'undo']);
+
+/** Reads the correction log (absent → empty); a malformed log is an error naming the file and entry. */
+export async function readCorrections(file: string): Promise<CorrectionLog> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, corrections: [] };
+		throw err;
+	}
+	let log: unknown;
+	try {
+		log = JSON.parse(text);
+	} catch (err) {
+		throw new Error(`${file}: invalid JSON: ${(err as Error).message}`);
+	}
+	const l = log as Partial<CorrectionLog>;
+	if (!l || l.version !== 1) throw new Error(`${file}: version: expected 1`);
+	if (!Array.isArray(l.corrections)) throw new Error(`${file}: corrections: expected an array`);
+	l.corrections.forEach((c: Partial<Correction>, i) => {
+		if (!c || typeof c.id !== 'string') throw new Error(`${file}: corrections[${i}].id: expected a string`);
+		if (typeof c.op !== 'string' || !OPS.has(c.op)) throw new Error(`${file}: corrections[${i}].op: expected patch|drop|add|undo`);
+		if (c.op !== 'undo' && typeof c.event_id !== 'string') throw new Error(`${file}: corrections[${i}].event_id: expected a string`);
+		if (c.op === 'add' && (!c.feature || typeof c.feature !== 'object')) throw new Error(`${file}: corrections[${i}].feature: expected a feature`);
+		if (c.op === 'patch' && (!c.set || typeof c.set !== 'object')) throw new Error(`${file}: corrections[${i}].set: expected an object`);
+	});
+	return l as CorrectionLog;
+}
+
+export interface IngestSummary {
+	articles: number;
+	events: number;
+	places: number;
+	/** Sentences with an event trigger but no resolvable place (skipped). */
+	unplaced: number;
+	mentions: number;
+	failed: { file: string; reason: string }[];
+	orphans: Correction[];
+	corrections: number;
+	out: string;
+	placesOut: string;
+}
+
+export interface IngestOptions {
+	/** events.geojson path; places.geojson and corrections.json are read/written beside it. */
+	out: string;
+	gazetteer: Gazetteer;
+	onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Ingests every article under `paths` and writes both GeoJSON files atomically (never half-written). */
+export async function ingestPaths(paths: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
+	const { files, failed } = await collectFiles(paths);
+	const dir = path.dirname(opts.out);
+	const log = await readCorrections(path.join(dir, 'corrections.json'));
+	const events: EventFeature[] = [];
+	let articles = 0;
+	let unplaced = 0;
+	let mentions = 0;
+	for (const [i, file] of files.entries()) {
+		try {
+			const r = ingestArticleText(await readFile(file), file, opts.gazetteer);
+			events.push(...r.events);
+			unplaced += r.unplaced;
+			mentions += r.mentions;
+			articles++;
+		} catch (err) {
+			failed.push({ file, reason: (err as Error).message.startsWith(`${file}: `) ? (err as Error).message.slice(file.length + 2) : (err as Error).message });
+		}
+		opts.onProgress?.(i + 1, files.length, file);
+	}
+	const applied = applyCorrections(events, log.corrections);
+	const places = buildPlaces(applied.features, opts.gazetteer);
+	const placesOut = path.join(dir, 'places.geojson');
+	await writeFileAtomic(opts.out, serializeEvents(applied.features));
+	await writeFileAtomic(placesOut, serializePlaces(places));
+	return {
+		articles,
+		events: applied.features.length,
+		places: places.length,
+		unplaced,
+		mentions,
+		failed,
+		orphans: applied.orphans,
+		corrections: log.corrections.length,
+		out: opts.out,
+		placesOut
+	};
+}

@@ -1,0 +1,80 @@
+// Splits an article body into sentences with UTF-16 offsets (English and Arabic punctuation, line breaks).
+
+export interface Span {
+	text: string;
+	start: number;
+	end: number;
+}
+
+/** Abbreviations after which a full stop does not end a sentence (lower case, without the dot). */
+const ABBREVIATIONS = new Set([
+	'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'pres',
+	'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'ave', 'approx', 'est', 'dept', 'fig', 'vol',
+	'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k',
+	'u.n', 'n.w', 'a.m', 'p.m'
+]);
+
+const TERMINAL = new Set(['.', '!', '?', '\u061F', '\u06D4']); // ؟ Arabic question mark, ۔ Arabic full stop
+const CLOSERS = new Set(['"', "'", '\u201D', '\u2019', ')', ']', '\u00BB', '\u201C']);
+
+function isSpace(ch: string | undefined): boolean {
+	return ch === ' ' || ch === '\t' || ch === '\u00A0';
+}
+
+/** True when the full stop at `i` belongs to an abbreviation, an initial or a number. */
+function isAbbreviationDot(line: string, i: number): boolean {
+	let j = i;
+	while (j > 0 && /[A-Za-z.]/.test(line[j - 1]!)) j--;
+	const word = line.slice(j, i).toLowerCase();
+	if (ABBREVIATIONS.has(word)) return true;
+	// Initials and dotted acronyms: "U.S", "N.W", "J".
+	if (/^([a-z]\.)*[a-z]$/.test(word) && line[i - 1] !== undefined && /[A-Z]/.test(line[i - 1]!)) return true;
+	return false;
+}
+
+function pushTrimmed(out: Span[], line: string, offset: number, from: number, to: number): void {
+	let s = from;
+	let e = to;
+	while (s < e && /\s/.test(line[s]!)) s++;
+	while (e > s && /\s/.test(line[e - 1]!)) e--;
+	if (e > s) out.push({ text: line.slice(s, e), start: offset + s, end: offset + e });
+}
+
+/** Sentences of `body`, in order; `body.slice(s.start, s.end) === s.text` for each. Line breaks always end one. */
+export function splitSentences(body: string): Span[] {
+	const out: Span[] = [];
+	const lineRe = /[^\r\n]+/g;
+	for (let m = lineRe.exec(body); m; m = lineRe.exec(body)) {
+		const line = m[0];
+		let from = 0;
+		for (let i = 0; i < line.length; i++) {
+			const ch = line[i]!;
+			if (!TERMINAL.has(ch)) continue;
+			// "$ 1.5", "9.5": a dot between digits; "..." runs: split after the last one.
+			if (ch === '.' && /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) continue;
+			let k = i + 1;
+			while (k < line.length && (TERMINAL.has(line[k]!) || CLOSERS.has(line[k]!))) k++;
+			if (k < line.length && !isSpace(line[k])) continue; // "rferl.org", "U.S.-led"
+			if (ch === '.' && isAbbreviationDot(line, i)) continue;
+			// The next sentence starts with a capital, a digit, a quote or a non-Latin letter, never a lower-case word.
+			let n = k;
+			while (n < line.length && isSpace(line[n])) n++;
+			if (n < line.length && /[a-z]/.test(line[n]!)) continue;
+			pushTrimmed(out, line, m.index, from, k);
+			from = k;
+			i = k - 1;
+		}
+		pushTrimmed(out, line, m.index, from, line.length);
+	}
+	return out;
+}
+
+/** Clause boundaries inside a sentence: commas (Latin and Arabic), semicolons, colons, dashes. */
+export function clauseIndex(sentence: string, offset: number): number {
+	let clause = 0;
+	for (let i = 0; i < offset && i < sentence.length; i++) {
+		const ch = sentence[i]!;
+		if (ch === ',' || ch === '\u060C' || ch === ';' || ch === '\u061B' || ch === ':' || ch === '\u2013' || ch === '\u2014') clause++;
+	}
+	return clause;
+}

@@ -1,0 +1,297 @@
+// The only writer of the data folder: serialised, atomic, version-checked edits of events and the correction log.
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { compareEvents, type EventCollection, type EventFeature } from '$lib/domain/event';
+import {
+	activeCorrections,
+	EDITABLE_FIELDS,
+	patchFeature,
+	type Correction,
+	type CorrectionLog,
+	type EventPatch
+} from '$lib/domain/corrections';
+import { writeFileAtomic } from './atomic';
+import { dataDir, invalidate } from './store';
+
+export const EVENTS_FILE = 'events.geojson';
+export const CORRECTIONS_FILE = 'corrections.json';
+export const ARTICLES_DIR = 'articles';
+
+/** An error with the HTTP status an endpoint should answer and a message meant for the analyst. */
+export class StorageError extends Error {
+	constructor(
+		readonly status: number,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+// ---- one writer at a time ------------------------------------------------------------------------------------
+
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every write queued before it has finished (an in-process FIFO mutex). */
+export function serialised<T>(fn: () => Promise<T>): Promise<T> {
+	const run = tail.then(fn, fn);
+	tail = run.catch(() => undefined);
+	return run;
+}
+
+// ---- reading (fresh from disk, memoised by inode/size/mtime) -------------------------------------------------
+
+const memo = new Map<string, { key: string; value: unknown; etag: string }>();
+
+async function readFresh<T>(name: string, fallback: T): Promise<{ value: T; etag: string }> {
+	const file = path.join(dataDir(), name);
+	let info;
+	try {
+		info = await stat(file);
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: structuredClone(fallback), etag: '"empty"' };
+		throw err;
+	}
+	const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
+	const hit = memo.get(file);
+	if (hit && hit.key === key) return { value: structuredClone(hit.value) as T, etag: hit.etag };
+	const bytes = await readFile(file);
+	let value: T;
+	try {
+		value = JSON.parse(bytes.toString('utf8')) as T;
+	} catch (err) {
+		throw new StorageError(500, `${name} is not valid JSON (${(err as Error).message}); refusing to write over it`);
+	}
+	const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
+	memo.set(file, { key, value, etag });
+	return { value: structuredClone(value), etag };
+}
+
+const EMPTY_EVENTS: EventCollection = { type: 'FeatureCollection', features: [] };
+const EMPTY_LOG: CorrectionLog = { version: 1, corrections: [] };
+
+export interface DataState {
+	events: EventFeature[];
+	log: CorrectionLog;
+	/** ETag of events.geojson as served by the store. */
+	etag: string;
+}
+
+/** The current events and correction log, read from disk. */
+export async function readState(): Promise<DataState> {
+	const [events, log] = await Promise.all([
+		readFresh<EventCollection>(EVENTS_FILE, EMPTY_EVENTS),
+		readFresh<CorrectionLog>(CORRECTIONS_FILE, EMPTY_LOG)
+	]);
+	if (!Array.isArray(events.value.features)) throw new StorageError(500, `${EVENTS_FILE} has no features array`);
+	if (log.value.version !== 1 || !Array.isArray(log.value.corrections)) {
+		throw new StorageError(500, `${CORRECTIONS_FILE} is not a version-1 correction log`);
+	}
+	return { events: events.value.features as EventFeature[], log: log.value, etag: events.etag };
+}
+
+// ---- versions -------------------------------------------------------------------------------------------------
+
+/** A strong validator of one event's current content: what an edit must be based on (If-Match). */
+export function eventVersion(feature: EventFeature): string {
+	return `"ev-${createHash('sha1').update(JSON.stringify(feature)).digest('base64url').slice(0, 16)}"`;
+}
+
+// ---- writing --------------------------------------------------------------------------------------------------
+
+function round5(n: number): number {
+	return Math.round(n * 1e5) / 1e5;
+}
+
+/** events.geojson as written: sorted, coordinates at 5 decimals, one feature per line so diffs read well. */
+export function formatEvents(features: readonly EventFeature[]): string {
+	const sorted = [...features].sort((a, b) => compareEvents(a.properties, b.properties));
+	const lines = sorted.map((f) => {
+		const [lon, lat] = f.geometry.coordinates;
+		const out: EventFeature = {
+			type: 'Feature',
+			...(f.id !== undefined ? { id: f.id } : {}),
+			geometry: { type: 'Point', coordinates: [round5(lon!), round5(lat!)] },
+			properties: f.properties
+		};
+		return JSON.stringify(out);
+	});
+	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+export function formatLog(log: CorrectionLog): string {
+	return `{"version":1,"corrections":[\n${log.corrections.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`;
+}
+
+function snapshotOf(f: EventFeature): EventPatch {
+	const snap: Record<string, unknown> = {};
+	for (const k of EDITABLE_FIELDS) snap[k] = structuredClone(f.properties[k]);
+	snap.coordinates = [f.geometry.coordinates[0], f.geometry.coordinates[1]];
+	return snap as EventPatch;
+}
+
+/**
+ * The event as the whole log makes it: its extracted form (recovered from the first entry's `before`, or the
+ * current file) with every active entry replayed — exactly what re-ingesting with applyCorrections gives.
+ */
+export function replayEvent(eventId: string, current: EventFeature | undefined, log: readonly Correction[]): EventFeature | undefined {
+	const own = log.filter((c): c is Exclude<Correction, { op: 'undo' }> => c.event_id === eventId && c.op !== 'undo');
+	let base: EventFeature | undefined = current;
+	const first = own[0];
+	if (first) {
+		if (first.op === 'add') base = undefined;
+		else if (first.op === 'drop') base = first.before ?? current;
+		else {
+			const shape = current ?? own.find((c): c is Extract<Correction, { op: 'drop' }> => c.op === 'drop' && !!c.before)?.before;
+			base = shape ? patchFeature(shape, first.before ?? {}) : undefined;
+		}
+	}
+	let f = base;
+	const active = new Set(activeCorrections(log).map((c) => c.id));
+	for (const c of own) {
+		if (!active.has(c.id)) continue;
+		if (c.op === 'add') f = c.feature;
+		else if (c.op === 'drop') f = undefined;
+		else if (c.op === 'patch' && f) f = patchFeature(f, c.set);
+	}
+	return f;
+}
+
+/** A log entry as a caller proposes it; id, time and `before` are filled in under the lock. */
+export type ProposedCorrection =
+	| { op: 'patch'; event_id: string; set: EventPatch; note?: string }
+	| { op: 'drop'; event_id: string; note?: string; /** For an event not in the data (a rejected extraction): what the pipeline gives. */ before?: EventFeature }
+	| { op: 'add'; event_id: string; feature: EventFeature; note?: string }
+	| { op: 'undo'; undoes: string; note?: string };
+
+export interface CommitOptions {
+	author: string;
+	/** Event id → the version (eventVersion) the edit was based on; a mismatch refuses the whole commit. */
+	expect?: Record<string, string>;
+	/** An `add` whose id exists already: refuse (default) or skip it silently (imports de-duplicate). */
+	onExisting?: 'refuse' | 'skip';
+	/** A new article file written under the same lock, before the log (an added article's text). */
+	article?: { sourceId: string; text: string };
+}
+
+export interface CommitResult {
+	applied: Correction[];
+	/** Affected events after the commit (absent = dropped), with their new versions. */
+	events: Record<string, { feature: EventFeature | null; version: string | null }>;
+}
+
+function newId(): string {
+	return `c-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Appends entries to geodata/corrections.json and rewrites geodata/events.geojson with them applied — both
+ * atomically, under one lock, the log first (so a crash between the two leaves the log ahead, which the next
+ * ingest or edit of that event repairs, never an edit that the log does not hold).
+ */
+export function commit(proposed: readonly ProposedCorrection[], opts: CommitOptions): Promise<CommitResult> {
+	return serialised(async () => {
+		const state = await readState();
+		const byId = new Map(state.events.map((f) => [f.properties.id, f] as const));
+		const logById = new Map(state.log.corrections.map((c) => [c.id, c] as const));
+		for (const [eventId, version] of Object.entries(opts.expect ?? {})) {
+			const cur = byId.get(eventId);
+			if (!cur) throw new StorageError(409, `Event ${eventId} no longer exists (it was deleted or re-ingested); reload to see the current data.`);
+			if (eventVersion(cur) !== version) {
+				throw new StorageError(412, `Event ${eventId} was changed by someone else since you opened it; reload it and make your edit again.`);
+			}
+		}
+		const at = new Date().toISOString();
+		const entries: Correction[] = [];
+		const log = [...state.log.corrections];
+		const touched = new Set<string>();
+		for (const p of proposed) {
+			const base = { id: newId(), at, author: opts.author, ...(p.note ? { note: p.note } : {}) };
+			let entry: Correction;
+			if (p.op === 'undo') {
+				const target = logById.get(p.undoes);
+				if (!target) throw new StorageError(404, `No change with id ${p.undoes} in the history.`);
+				const stillActive = activeCorrections(log).some((c) => c.id === target.id) || (target.op === 'undo' && !isCancelled(log, target.id));
+				if (!stillActive) throw new StorageError(409, `Change ${p.undoes} is already undone.`);
+				entry = { ...base, op: 'undo', event_id: target.event_id, undoes: target.id };
+			} else if (p.op === 'add') {
+				if (byId.has(p.event_id)) {
+					if (opts.onExisting === 'skip') continue;
+					throw new StorageError(409, `An event with id ${p.event_id} exists already.`);
+				}
+				entry = { ...base, op: 'add', event_id: p.event_id, feature: p.feature };
+			} else {
+				const cur = byId.get(p.event_id) ?? (p.op === 'drop' ? p.before : undefined);
+				if (!cur) throw new StorageError(404, `No event with id ${p.event_id}.`);
+				entry =
+					p.op === 'drop'
+						? { ...base, op: 'drop', event_id: p.event_id, before: cur }
+						: { ...base, op: 'patch', event_id: p.event_id, set: p.set, before: snapshotOf(cur) };
+			}
+			log.push(entry);
+			logById.set(entry.id, entry);
+			entries.push(entry);
+			touched.add(entry.event_id);
+			const next = replayEvent(entry.event_id, byId.get(entry.event_id), log);
+			if (next) byId.set(entry.event_id, next);
+			else byId.delete(entry.event_id);
+		}
+		const result: CommitResult = { applied: entries, events: {} };
+		for (const id of touched) {
+			const f = byId.get(id);
+			result.events[id] = { feature: f ?? null, version: f ? eventVersion(f) : null };
+		}
+		if (opts.article) await writeNewArticle(opts.article.sourceId, opts.article.text);
+		if (entries.length === 0) return result;
+		await writeFileAtomic(path.join(dataDir(), CORRECTIONS_FILE), formatLog({ version: 1, corrections: log }));
+		await writeFileAtomic(path.join(dataDir(), EVENTS_FILE), formatEvents([...byId.values()]));
+		invalidate(CORRECTIONS_FILE);
+		invalidate(EVENTS_FILE);
+		return result;
+	});
+}
+
+function isCancelled(log: readonly Correction[], id: string): boolean {
+	const cancelled = new Set<string>();
+	for (let i = log.length - 1; i >= 0; i--) {
+		const c = log[i]!;
+		if (cancelled.has(c.id)) continue;
+		if (c.op === 'undo') cancelled.add(c.undoes);
+	}
+	return cancelled.has(id);
+}
+
+// ---- articles -------------------------------------------------------------------------------------------------
+
+const SAFE_NAME = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+
+/** A file name for a source id, refusing anything that could leave the articles folder. */
+export function articlePath(sourceId: string): string {
+	if (!SAFE_NAME.test(sourceId)) {
+		throw new StorageError(400, `Source id "${sourceId.slice(0, 40)}" is not allowed: use 1–80 lower-case letters, digits, "_" or "-".`);
+	}
+	const dir = path.join(dataDir(), ARTICLES_DIR);
+	const file = path.resolve(dir, `${sourceId}.md`);
+	if (path.dirname(file) !== dir) throw new StorageError(400, `Source id "${sourceId}" escapes the articles folder.`);
+	return file;
+}
+
+/** Whether an article file exists for this source id. */
+export async function articleExists(sourceId: string): Promise<boolean> {
+	try {
+		await stat(articlePath(sourceId));
+		return true;
+	} catch (err) {
+		if (err instanceof StorageError) throw err;
+		return false;
+	}
+}
+
+/** Writes a new article file, never over an existing one; call only under the lock. */
+async function writeNewArticle(sourceId: string, text: string): Promise<string> {
+	const file = articlePath(sourceId);
+	await mkdir(path.dirname(file), { recursive: true });
+	if (await articleExists(sourceId)) throw new StorageError(409, `An article with source id ${sourceId} exists already.`);
+	await writeFileAtomic(file, text);
+	return file;
+}

@@ -1,0 +1,52 @@
+// Matching normalisation that remembers where every normalised character came from in the original text.
+import { foldArabicChar } from './arabic';
+
+export interface NormalizedText {
+	/** Lower-cased, accent-free, Arabic-folded text. */
+	text: string;
+	/** `map[i]` = UTF-16 offset in the original of normalised character `i`; `map[text.length]` = original length. */
+	map: number[];
+}
+
+const foldCache = new Map<string, string>();
+
+/** Folds one code unit for matching: lower case, Latin accents removed, Arabic folded; '' or one code unit. */
+export function foldChar(ch: string): string {
+	const cached = foldCache.get(ch);
+	if (cached !== undefined) return cached;
+	let out: string;
+	const code = ch.charCodeAt(0);
+	if (code < 0x80) out = ch.toLowerCase();
+	else if (code >= 0x0600 && code <= 0x06ff) out = foldArabicChar(ch);
+	else if (code >= 0xd800 && code <= 0xdfff) out = ch;
+	else {
+		const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+		if (base.length === 1) out = base;
+		else if (base.length === 0) out = '';
+		else out = ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+		// Typographic apostrophes fold to the ASCII one.
+		if (ch === '\u2019' || ch === '\u2018' || ch === '\u02BC') out = "'";
+	}
+	foldCache.set(ch, out);
+	return out;
+}
+
+/** Normalises `text` for matching and keeps an offset map back into it. */
+export function normalizeWithMap(text: string): NormalizedText {
+	const map: number[] = [];
+	let out = '';
+	for (let i = 0; i < text.length; i++) {
+		const folded = foldChar(text[i]!);
+		if (folded.length === 0) continue;
+		out += folded;
+		map.push(i);
+	}
+	map.push(text.length);
+	return { text: out, map };
+}
+
+/** Normalised form of a name, for index keys: tokens of letters and digits joined by single spaces. */
+export function nameKey(name: string): string {
+	const { text } = normalizeWithMap(name);
+	return (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}

@@ -1,0 +1,161 @@
+// The dashboard's reactive state: data, filters, time window, selection, layers, camera — and its URL form.
+import type { EventFeature } from '$lib/domain/event';
+import { eventPredicate, type EventFilter } from '$lib/domain/filter';
+import { fromDay, toDay } from '$lib/domain/time';
+import type { Toggle } from '$lib/map/ids';
+import type { MapPoints } from '$lib/map/layers';
+import { advanceWindow, dayIndex, histogram, nextStop, prevStop, type DayIndex } from './timeline';
+import { DEFAULT_LAYERS, viewToParams, type Camera, type PlayMode, type ViewState } from './url';
+
+/** The time window as UTC day numbers plus playback settings. */
+export class TimeWindow {
+	start = $state(0);
+	end = $state(0);
+	mode = $state<PlayMode>('moving');
+	speed = $state(7); // days per second
+	playing = $state(false);
+
+	set(start: number, end: number): void {
+		if (end < start) [start, end] = [end, start];
+		if (start !== this.start) this.start = start;
+		if (end !== this.end) this.end = end;
+	}
+}
+
+/** Everything the analyst can set; the URL is its serialised form. */
+export class Dashboard {
+	/** All events, in file order; a feature's index here is its map feature id. */
+	events = $state.raw<EventFeature[]>([]);
+	index = $state.raw<DayIndex>(dayIndex([]));
+	/** Filters other than the time window (its from/to live in `time`). */
+	filter = $state.raw<EventFilter>({});
+	time = new TimeWindow();
+	/** Whether the window applies at all (false: every date is shown). */
+	windowed = $state(false);
+	selected = $state<string | null>(null);
+	layers = $state<Record<Toggle, boolean>>({ ...DEFAULT_LAYERS });
+	camera = $state.raw<Camera | null>(null);
+	/** Events at one spot, offered as a list when a click or a cluster hits several. */
+	picks = $state.raw<number[]>([]);
+
+	#points: MapPoints['features'] = [];
+	#byId = new Map<string, number>();
+
+	load(events: EventFeature[]): void {
+		this.events = events;
+		this.index = dayIndex(events);
+		this.#byId = new Map(events.map((e, i) => [e.properties.id, i]));
+		this.#points = events.map((e, i) => ({
+			type: 'Feature',
+			id: i,
+			geometry: e.geometry,
+			properties: { i, t: e.properties.event_type, k: e.properties.place_kind, g: e.properties.geo_precision }
+		}));
+		if (!this.windowed && this.index.extent) this.time.set(this.index.extent.start, this.index.extent.end);
+	}
+
+	/** Applies a parsed URL view. */
+	apply(view: ViewState): void {
+		const { from, to, ...rest } = view.filter;
+		this.filter = rest;
+		const ext = this.index.extent;
+		if (from || to) {
+			this.windowed = true;
+			this.time.set(from ? toDay(from) : (ext?.start ?? 0), to ? toDay(to) : (ext?.end ?? 0));
+		} else if (ext) this.time.set(ext.start, ext.end);
+		this.selected = view.selected;
+		this.layers = { ...view.layers };
+		this.camera = view.camera;
+		this.time.mode = view.mode;
+		this.time.speed = view.speed;
+	}
+
+	/** The full filter, time window included when one is set. */
+	fullFilter = $derived.by((): EventFilter => (this.windowed ? { ...this.filter, from: fromDay(this.time.start), to: fromDay(this.time.end) } : this.filter));
+
+	/** Which events pass the non-time filters (1) or not (0). */
+	passing = $derived.by(() => {
+		const keep = eventPredicate(this.filter);
+		const out = new Uint8Array(this.events.length);
+		this.events.forEach((e, i) => (out[i] = keep(e) ? 1 : 0));
+		return out;
+	});
+
+	/** Indices of the events shown: passing the filters and overlapping the window (undated ones only without a window). */
+	visible = $derived.by(() => {
+		const pass = this.passing;
+		const { start, end } = this.index;
+		const out: number[] = [];
+		if (!this.windowed) {
+			for (let i = 0; i < pass.length; i++) if (pass[i]) out.push(i);
+			return out;
+		}
+		const from = this.time.start;
+		const to = this.time.end;
+		for (let i = 0; i < pass.length; i++) if (pass[i] && start[i]! <= to && end[i]! >= from) out.push(i);
+		return out;
+	});
+
+	/** What the map draws. */
+	mapPoints = $derived.by((): MapPoints => ({ type: 'FeatureCollection', features: this.visible.map((i) => this.#points[i]!) }));
+
+	selectedIndex = $derived(this.selected === null ? -1 : (this.#byIdGet(this.selected) ?? -1));
+	selectedEvent = $derived(this.selectedIndex >= 0 ? (this.events[this.selectedIndex] ?? null) : null);
+
+	#byIdGet(id: string): number | undefined {
+		void this.events; // re-run when the data changes
+		return this.#byId.get(id);
+	}
+
+	indexOf(id: string): number {
+		return this.#byId.get(id) ?? -1;
+	}
+
+	/** Histogram of the filtered events over the whole extent. */
+	bins(count: number): number[] {
+		const ext = this.index.extent;
+		if (!ext) return [];
+		const pass = this.passing;
+		return histogram(this.index, ext.start, ext.end, count, (i) => pass[i] === 1);
+	}
+
+	/** Moves the window so it ends on the next (or previous) event start day; keeps its width. */
+	step(direction: 1 | -1): void {
+		const { start, end } = this.time;
+		const width = end - start;
+		const stop = direction > 0 ? nextStop(this.index, end) : prevStop(this.index, end);
+		if (stop === null) return;
+		this.windowed = true;
+		if (this.time.mode === 'cumulative') this.time.set(start, Math.max(start, stop));
+		else this.time.set(stop - width, stop);
+	}
+
+	/** One playback tick of `days`; false at the end (playback stops). */
+	tick(days: number): boolean {
+		const ext = this.index.extent;
+		if (!ext) return false;
+		const next = advanceWindow({ start: this.time.start, end: this.time.end }, days, this.time.mode, ext.end);
+		if (!next) return false;
+		this.windowed = true;
+		this.time.set(next.start, next.end);
+		return true;
+	}
+
+	toggleLayer(t: Toggle, on: boolean): void {
+		this.layers = { ...this.layers, [t]: on };
+	}
+
+	/** The view as it goes into the URL. */
+	view = $derived.by(
+		(): ViewState => ({
+			camera: this.camera,
+			filter: this.fullFilter,
+			selected: this.selected,
+			layers: this.layers,
+			mode: this.time.mode,
+			speed: this.time.speed
+		})
+	);
+
+	query = $derived(viewToParams(this.view).toString());
+}

@@ -1,0 +1,62 @@
+// Export builders shared by the page's download button and the /api/events.{geojson,csv} endpoints.
+import type { EventFeature, EventProperties } from '$lib/domain/event';
+import type { EventFilter } from '$lib/domain/filter';
+
+/** Property columns in the order of the event model, so every export reads the same in GDAL/QGIS. */
+export const EXPORT_COLUMNS: (keyof EventProperties)[] = [
+	'id', 'date', 'date_start', 'date_end', 'date_precision', 'date_text', 'event_type', 'summary', 'actors',
+	'place_id', 'place_name', 'place_text', 'place_kind', 'country_codes', 'geo_precision', 'geonames_id',
+	'evidence', 'evidence_start', 'evidence_end', 'language', 'source_id', 'source_title', 'source_publisher',
+	'source_url', 'source_published', 'confidence'
+];
+
+function roundCoord(n: number): number {
+	return Math.round(n * 1e6) / 1e6;
+}
+
+/** One feature with properties in column order and coordinates at 1e-6° (about 10 cm). */
+export function exportFeature(f: EventFeature): EventFeature {
+	const props = {} as Record<string, unknown>;
+	for (const k of EXPORT_COLUMNS) props[k] = f.properties[k] ?? null;
+	const [lon, lat] = f.geometry.coordinates as [number, number];
+	return { type: 'Feature', id: f.properties.id, geometry: { type: 'Point', coordinates: [roundCoord(lon), roundCoord(lat)] }, properties: props as unknown as EventProperties };
+}
+
+/** A GeoJSON FeatureCollection text of the events, with all provenance properties, stable key order. */
+export function toGeoJSON(features: readonly EventFeature[]): string {
+	const out = features.map((f) => JSON.stringify(exportFeature(f)));
+	return `{"type":"FeatureCollection","features":[\n${out.join(',\n')}\n]}\n`;
+}
+
+/** A spreadsheet would run `=…`, `+…`, `-…`, `@…` as a formula: article text is data, so quote it as text. */
+function csvCell(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	let text = Array.isArray(value) ? value.join(';') : String(value);
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV (CRLF rows), columns `lon,lat` then every property; list values are joined with ";". */
+export function toCSV(features: readonly EventFeature[]): string {
+	const rows = [['lon', 'lat', ...EXPORT_COLUMNS].join(',')];
+	for (const f of features) {
+		const [lon, lat] = f.geometry.coordinates as [number, number];
+		rows.push([roundCoord(lon), roundCoord(lat), ...EXPORT_COLUMNS.map((k) => f.properties[k])].map(csvCell).join(','));
+	}
+	return rows.join('\r\n') + '\r\n';
+}
+
+/** A file name that says what the view was: `events_2022-02-01_2022-03-01_ASSAULT-PROTEST_BLR`, safe characters only. */
+export function exportFileName(filter: EventFilter, ext: 'geojson' | 'csv'): string {
+	const parts = ['events'];
+	if (filter.from || filter.to) parts.push(filter.from ?? 'start', filter.to ?? 'end');
+	if (filter.types?.length) parts.push([...filter.types].sort().join('-'));
+	if (filter.countries?.length) parts.push([...filter.countries].sort().join('-'));
+	if (filter.languages?.length) parts.push([...filter.languages].sort().join('-'));
+	if (filter.sources?.length) parts.push(filter.sources.length === 1 ? filter.sources[0]! : `${filter.sources.length}-sources`);
+	if (filter.actors?.length) parts.push(filter.actors.length === 1 ? filter.actors[0]! : `${filter.actors.length}-actors`);
+	if (filter.places?.length) parts.push(filter.places.length === 1 ? filter.places[0]! : `${filter.places.length}-places`);
+	if (filter.q) parts.push(`q-${filter.q}`);
+	const name = parts.join('_').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-+/g, '-').slice(0, 150);
+	return `${name}.${ext}`;
+}

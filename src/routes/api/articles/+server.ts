@@ -1,0 +1,111 @@
+// POST /api/articles: an analyst's new article. {action:"extract"} runs the pipeline and returns the events to
+// review (nothing stored); {action:"save", accepted:[{id, set?}]} stores the article under geodata/articles/, the
+// accepted events (with the analyst's edits) as "add" corrections and the rejected ones as "drop" corrections,
+// so re-ingesting the folder reproduces exactly what was reviewed.
+import type { RequestHandler } from './$types';
+import { json } from '@sveltejs/kit';
+import { stringify as toYaml } from 'yaml';
+import { FieldError, isHttpUrl, parseAuthor, parseEventPatch, shortHash, slug } from '$lib/domain/importers';
+import { patchFeature } from '$lib/domain/corrections';
+import type { EventFeature } from '$lib/domain/event';
+import { answer, readJson } from '$lib/server/http';
+import { articleExists, commit, StorageError, type ProposedCorrection } from '$lib/server/storage';
+import { ArticleError, parseArticle } from '$lib/server/pipeline/article';
+import { extractEvents } from '$lib/server/pipeline/extract';
+import { loadGazetteer } from '$lib/server/gazetteer';
+
+const MAX_TEXT = 500_000; // characters of article text
+
+function opt(body: Record<string, unknown>, field: string, max: number): string | null {
+	const v = body[field];
+	if (v === undefined || v === null || v === '') return null;
+	if (typeof v !== 'string') throw new FieldError(field, 'must be text');
+	const s = v.trim();
+	if (s.length > max) throw new FieldError(field, `is longer than ${max} characters`);
+	if (/[\u0000-\u001f\u007f]/.test(s)) throw new FieldError(field, 'contains control characters');
+	return s || null;
+}
+
+/** The article file to store: YAML front matter from the form (overriding the upload's own), then the body. */
+function composeArticle(body: Record<string, unknown>): { sourceId: string; fileText: string } {
+	if (typeof body.text !== 'string' || body.text.trim() === '') throw new FieldError('text', 'is empty: paste the article or upload a .md/.txt file');
+	if (body.text.length > MAX_TEXT) throw new FieldError('text', `is ${body.text.length} characters; at most ${MAX_TEXT} are accepted`);
+	const ctl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(body.text);
+	if (ctl) throw new FieldError('text', `contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}); is it a binary file?`);
+	let upload;
+	try {
+		upload = parseArticle(body.text, 'upload.md');
+	} catch (err) {
+		if (err instanceof ArticleError) throw new FieldError(err.field === 'content' ? 'text' : err.field, err.message.replace(/^upload\.md: [^:]*: /, ''));
+		throw err;
+	}
+	const url = opt(body, 'url', 2000);
+	if (url && !isHttpUrl(url)) throw new FieldError('url', 'must be an http(s) URL');
+	const published = opt(body, 'published', 10);
+	if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new FieldError('published', 'must be a date YYYY-MM-DD');
+	const language = opt(body, 'language', 20);
+	const meta: Record<string, unknown> = {
+		title: opt(body, 'title', 300) ?? upload.meta.title,
+		publisher: opt(body, 'publisher', 200) ?? upload.meta.publisher,
+		url: url ?? upload.meta.url,
+		published: published ?? upload.meta.published,
+		language: language ?? (upload.meta.hasFrontMatter ? upload.meta.language : null)
+	};
+	for (const k of Object.keys(meta)) if (meta[k] === null) delete meta[k];
+	const text = upload.body.replace(/^\r?\n/, '');
+	const sourceId = `${String(meta.published ?? 'undated')}_${slug(String(meta.title)).slice(0, 40)}_${shortHash(text).slice(0, 8)}`.replace(/[^a-z0-9_-]/g, '-');
+	const fileText = `---\n${toYaml(meta, { lineWidth: 0 })}added_by_analyst: true\n---\n${text}`;
+	return { sourceId, fileText };
+}
+
+function extract(sourceId: string, fileText: string): { events: EventFeature[]; body: string; meta: unknown } {
+	let article;
+	try {
+		article = parseArticle(fileText, `${sourceId}.md`);
+	} catch (err) {
+		if (err instanceof ArticleError) throw new FieldError(err.field, err.message.replace(/^[^:]*: [^:]*: /, ''));
+		throw err;
+	}
+	return { events: extractEvents(article, loadGazetteer()), body: article.body, meta: article.meta };
+}
+
+export const POST: RequestHandler = ({ request, url }) =>
+	answer(async () => {
+		const body = await readJson(request, url.pathname);
+		const { sourceId, fileText } = composeArticle(body);
+		const ex = extract(sourceId, fileText);
+		if (body.action === 'extract') {
+			return json({ source_id: sourceId, exists: await articleExists(sourceId), meta: ex.meta, body: ex.body, events: ex.events });
+		}
+		if (body.action !== 'save') throw new StorageError(400, 'action must be "extract" or "save".');
+		const author = parseAuthor(body.author);
+		if (!Array.isArray(body.accepted)) throw new FieldError('accepted', 'must list the accepted events ([{id, set?}])');
+		const accepted = new Map<string, unknown>();
+		body.accepted.forEach((a: unknown, i: number) => {
+			const item = a as { id?: unknown; set?: unknown };
+			if (!item || typeof item.id !== 'string') throw new FieldError(`accepted[${i}].id`, 'is required');
+			accepted.set(item.id, item.set);
+		});
+		const known = new Set(ex.events.map((e) => e.properties.id));
+		for (const id of accepted.keys()) if (!known.has(id)) throw new FieldError('accepted', `event ${id} is not one the pipeline extracted from this text`);
+		const proposed: ProposedCorrection[] = ex.events.map((f) => {
+			const id = f.properties.id;
+			if (!accepted.has(id)) return { op: 'drop', event_id: id, before: f, note: 'rejected on review' };
+			const set = accepted.get(id);
+			let feature = f;
+			if (set !== undefined && set !== null && !(typeof set === 'object' && Object.keys(set).length === 0)) {
+				try {
+					feature = patchFeature(f, parseEventPatch(set));
+				} catch (err) {
+					if (err instanceof FieldError) throw new FieldError(`accepted.${id}.${err.field}`, err.message.replace(/^field "[^"]*": /, ''));
+					throw err;
+				}
+			}
+			return { op: 'add', event_id: id, feature, note: 'accepted on review' };
+		});
+		const res = await commit(proposed, { author, article: { sourceId, text: fileText } });
+		return json(
+			{ source_id: sourceId, added: res.applied.filter((c) => c.op === 'add').length, rejected: res.applied.filter((c) => c.op === 'drop').length },
+			{ status: 201 }
+		);
+	});

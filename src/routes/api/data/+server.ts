@@ -1,0 +1,27 @@
+// GET /api/data: the whole current events.geojson, with a strong ETag; 304 when If-None-Match names it.
+// The wall polls this (see src/lib/state/wall.svelte.ts): a 304 costs a stat() and no body.
+import type { RequestHandler } from './$types';
+import { readEvents } from '$lib/server/store';
+import { dataHeaders, notModified } from './conditional';
+
+// The serialised body of the latest snapshot, so polls that do download don't re-stringify it each time.
+let body: { etag: string; text: string } | null = null;
+
+export const GET: RequestHandler = async ({ request }) => {
+	let snap;
+	try {
+		snap = await readEvents();
+	} catch (err) {
+		// A half-written or broken file: say so, and let the client keep what it has.
+		return new Response(JSON.stringify({ error: `geodata/events.geojson could not be read: ${(err as Error).message}` }), {
+			status: 503,
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '5' }
+		});
+	}
+	const headers = dataHeaders(snap.etag);
+	if (notModified(request.headers.get('if-none-match'), snap.etag)) return new Response(null, { status: 304, headers });
+	if (body?.etag !== snap.etag) body = { etag: snap.etag, text: JSON.stringify(snap.value) };
+	return new Response(body.text, {
+		headers: { ...headers, 'content-type': 'application/geo+json; charset=utf-8', 'last-modified': new Date(snap.mtimeMs || 0).toUTCString() }
+	});
+};
