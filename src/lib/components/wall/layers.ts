@@ -49,7 +49,7 @@ export function screenTheme(theme: MapTheme, viewportHeight: number): MapTheme {
  */
 export function wallLayers(theme: MapTheme): CircleLayerSpecification[] {
 	const s = theme.scale;
-	const r = 4.5 * s;
+	const r = 5.5 * s;
 	return [
 		{
 			id: WALL_LAYER.pulse,

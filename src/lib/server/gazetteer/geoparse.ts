@@ -33,8 +33,10 @@ interface Match {
 	score: number;
 }
 
-const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'le', 'les', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'and', 'y', 'e', 'upon', 'on', 'sur', 'am', 'an', 'der', 'den', 'im', 'in', 'al', 'el', 'bin', 'ibn', 'of the', 'et', 's']);
+// Lower-case words allowed inside a capitalised name: "Port-au-Prince", "Côte d'Ivoire", "Dar es Salaam".
+const CONNECTORS = new Set(['of', 'the', 'and', 'upon', 'on', 'by', 'de', 'la', 'le', 'les', 'du', 'des', 'del', 'della', 'dei', 'di', 'da', 'do', 'dos', 'das', 'los', 'las', 'y', 'e', 'i', 'a', 'au', 'aux', 'en', 'sur', 'sous', 'et', 'd', 'l', 'am', 'an', 'der', 'den', 'im', 'in', 'bei', 'op', 'aan', 'van', 'ter', 'na', 'nad', 'pod', 'al', 'el', 'es', 'as', 'bin', 'ibn', 's']);
 const JOINABLE_GAP = /^[ \t\u00A0\-\u2010-\u2013'\u2019.]{1,3}$/;
+const SENTENCE_END = /[.!?؟\n]\s/;
 const SENTENCE_BREAK = /[.!?:;"\u201C\u201D\n(\[]/;
 const EARTH_KM = 6371;
 
@@ -97,7 +99,7 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData, arabicText
 				const key = [r.stem, ...rest].join(' ');
 				const entries = g.store.lookup(key);
 				if (!entries) continue;
-				const ok = first.arabic || arabicText ? entries : latinEntries(entries, tokens.slice(i, i + n), key);
+				const ok = first.arabic ? entries : latinEntries(entries, tokens.slice(i, i + n), key);
 				if (ok.length === 0) continue;
 				// Offsets of the prefix letters: Arabic letters map one-to-one (diacritics were dropped before).
 				let start = first.start;
@@ -123,28 +125,66 @@ function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexE
 	const allCaps = toks.every((t) => t.allCaps || t.norm.length === 1);
 	return entries.filter((e) => {
 		if (e.nameKind === 'code') return allCaps;
-		// A short all-caps word (WHO, DA, FAO) is an acronym, not a town.
-		if (toks.length === 1 && first.allCaps && key.length <= 4) return false;
+		// A short all-caps word (WHO, DA, FAO) is an acronym, not a town; a longer one (SHARE) is a heading word
+		// unless it names a big place.
+		if (toks.length === 1 && first.allCaps && (key.length <= 4 || (e.prior < 5 && e.place.kind === 'city'))) return false;
 		return key.replace(/ /g, '').length >= 3;
 	});
+}
+
+/**
+ * Token indexes that belong to people's names: a known first name or a title (President, Mr) followed by
+ * capitalised words ("Vladimir Putin", "Linda Thomas-Greenfield", "Prime Minister Naftali Bennett"), and later
+ * lone uses of those surnames ("Merkel said").
+ */
+function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Set<number>): Set<number> {
+	const out = new Set<number>();
+	const surnames = new Set<string>();
+	const joined = (a: Token, b: Token) => /^[ \u00A0\-\u2010\u2011]$/.test(text.slice(a.end, b.start));
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (t.arabic || !t.upper || t.allCaps || multi.has(i)) continue;
+		const prev = tokens[i - 1];
+		const prev2 = tokens[i - 2];
+		const titled =
+			(prev && prev.upper && g.personTitles.has(prev.norm) && joined(prev, t)) ||
+			(prev && prev2 && prev2.upper && g.personTitles.has(`${prev2.norm} ${prev.norm}`) && joined(prev, t));
+		const next = tokens[i + 1];
+		const first =
+			g.firstNames.has(t.norm) && next && next.upper && !next.allCaps && !g.commonWords.has(next.norm) && joined(t, next);
+		if (!titled && !first) continue;
+		let j = i;
+		while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.upper && !tokens[j + 1]!.arabic && joined(tokens[j]!, tokens[j + 1]!)) j++;
+		for (let k = i; k <= j; k++) out.add(k);
+		if (j > i || titled) surnames.add(tokens[j]!.norm);
+		i = j;
+	}
+	tokens.forEach((t, i) => {
+		if (surnames.has(t.norm) && t.upper) out.add(i);
+	});
+	return out;
 }
 
 /** Drops matches that are far more likely ordinary words or parts of people's names. */
 function filterMatches(text: string, matches: Match[], tokens: Token[], g: GazetteerData, lowerWords: Set<string>): Match[] {
 	const out: Match[] = [];
 	const matchStarts = new Set(matches.map((m) => m.first));
+	const multi = new Set<number>();
+	for (const m of matches) if (m.last > m.first) for (let k = m.first; k <= m.last; k++) multi.add(k);
+	const inMatch = new Set<number>();
+	for (const m of matches) for (let k = m.first; k <= m.last; k++) inMatch.add(k);
+	const people = personTokens(text, tokens, g, multi);
 	for (const m of matches) {
 		const first = tokens[m.first]!;
 		if (first.arabic) {
 			out.push(m);
 			continue;
 		}
-		const prev = m.first > 0 ? tokens[m.first - 1] : undefined;
-		const prev2 = m.first > 1 ? tokens[m.first - 2] : undefined;
-		const titled =
-			(prev && prev.upper && g.personTitles.has(prev.norm)) ||
-			(prev && prev2 && prev2.upper && g.personTitles.has(`${prev2.norm} ${prev.norm}`));
-		if (titled) continue;
+		if (m.first === m.last && people.has(m.first)) {
+			// People named after countries or regions (Israel Katz, Georgia …) are rarer than the places.
+			m.entries = m.entries.filter((e) => e.place.kind === 'country' || e.place.kind === 'admin' || e.place.kind === 'region');
+			if (m.entries.length === 0) continue;
+		}
 		if (m.first === m.last) {
 			// "Eastern Creek", "Piccadilly Circus", "Scott County": a small or common-word place glued to a following
 			// capitalised word is part of a longer name we do not know.
@@ -154,7 +194,18 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 				m.entries = m.entries.filter((e) => e.place.kind === 'country' || (e.prior >= 5.5 && !g.commonWords.has(m.key)));
 				if (m.entries.length === 0) continue;
 			}
+			// "Muswell Hill", "West Midlands", "Mahim Bay": glued to a capitalised word before it that is no place.
+			const prev = tokens[m.first - 1];
+			const gluedBefore =
+				prev && prev.upper && !prev.arabic && !prev.sentenceInitial && !inMatch.has(m.first - 1) && /^[ \u00A0]$/.test(text.slice(prev.end, first.start));
+			if (gluedBefore) {
+				m.entries = m.entries.filter((e) => e.place.kind === 'country' || (e.prior >= 5.5 && !g.commonWords.has(m.key)));
+				if (m.entries.length === 0) continue;
+			}
 			const common = g.commonWords.has(m.key);
+			// Common words name a country only by its own name ("Chad", "Turkey"), never by an alias ("Island").
+			if (common) m.entries = m.entries.filter((e) => e.nameKind === 'name');
+			if (common && next && next.upper && /^[ \u00A0]$/.test(text.slice(first.end, next.start))) continue; // "Western Europe"
 			if (common || lowerWords.has(m.key)) {
 				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code');
 				if (big.length > 0 && !common) m.entries = big;
@@ -276,7 +327,17 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 		if (found.length === 0) continue;
 		const codes = found.map((mi) => matches[mi]!.chosen!.place.country_codes[0]!);
 		if (codes.length === 1) {
-			const partner = ranked.find((c) => c !== codes[0] && g.neighbours.get(codes[0]!)?.includes(c));
+			// "Belarus strengthened its borders with Poland": the partner is the country named just before in the
+			// sentence, else the document's most-named neighbour.
+			const near = g.neighbours.get(codes[0]!) ?? [];
+			let partner: string | undefined;
+			for (let k = Math.min(...found) - 1; k >= 0 && !partner; k--) {
+				const pm = matches[k]!;
+				if (SENTENCE_END.test(text.slice(pm.end, tokens[b]!.start))) break;
+				const c = pm.chosen?.place.kind === 'country' ? pm.chosen.place.country_codes[0] : undefined;
+				if (c && c !== codes[0] && near.includes(c)) partner = c;
+			}
+			partner ??= ranked.find((c) => c !== codes[0] && near.includes(c));
 			if (!partner) continue;
 			codes.push(partner);
 		}

@@ -1,4 +1,5 @@
 // Finds actors (people, states, organisations) in a sentence from geodata/lexicon/actors.json; canonical names.
+import type { NormalizedText } from '../text/normalize';
 import { Matcher, type Hit } from './matcher';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
@@ -35,14 +36,14 @@ const ACTORS = compile(actorsFile as ActorsFile, 'geodata/lexicon/actors.json');
 const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو)\s+)$/i;
 
 /** Actor names in `text` with their offsets, in order; a state named as a location is left out. */
-export function findActorHits(text: string): Hit<Actor>[] {
-	return ACTORS.find(text).filter((hit) => !(hit.value.kind === 'state' && LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start))));
+export function findActorHits(text: string, norm?: NormalizedText): Hit<Actor>[] {
+	return ACTORS.find(text, norm).filter((hit) => !(hit.value.kind === 'state' && LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start))));
 }
 
 /** The actors named in `text`, in order of first mention, each once. */
-export function actorsIn(text: string): Actor[] {
+export function actorsIn(text: string, norm?: NormalizedText): Actor[] {
 	const out: Actor[] = [];
-	for (const hit of findActorHits(text)) if (!out.some((a) => a.name === hit.value.name)) out.push(hit.value);
+	for (const hit of findActorHits(text, norm)) if (!out.some((a) => a.name === hit.value.name)) out.push(hit.value);
 	return out;
 }
 

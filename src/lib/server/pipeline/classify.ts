@@ -1,6 +1,6 @@
 // Finds PLOVER event triggers in a sentence from the multilingual lexicons in geodata/lexicon/.
 import { EVENT_TYPES, isEventType, type EventType } from '../../domain/event';
-import { normalizeWithMap } from '../text/normalize';
+import { normalizeWithMap, type NormalizedText } from '../text/normalize';
 import { Matcher, type LexiconEntry } from './matcher';
 import triggersEn from '../../../../geodata/lexicon/triggers.en.json';
 import triggersAr from '../../../../geodata/lexicon/triggers.ar.json';
@@ -54,10 +54,10 @@ function lexiconFor(language: string): Lexicon | null {
 
 // Words just before a trigger that deny it ("will not go", "لن يشاركوا") …
 const NEGATION_EN = /\b(not|n't|never|no|without|nor|neither|denied that|refused to)\b[^,.;]{0,25}$|n[’']t\s+\w*\s*$/i;
-const NEGATION_AR = /(?:^|\s)(لن|لم|لا|ليس|ليست|غير|دون|بدون)\s+(?:\S+\s+){0,1}$/;
+const NEGATION_AR = /(?:^|\s)(لن|لم|لا|ليس|ليست|غير|دون|بدون)\s+(?:\S+\s+){0,3}$/;
 // … or make it hypothetical ("if the EU imposes", "any attack", "fears of a new offensive").
 const HYPOTHETICAL_EN = /\b(if|unless|whether|any|fears?|feared|would|in case)\b[^.;]{0,60}$/i;
-const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s+(?:\S+\s+){0,6}$/;
+const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s/;
 const MODAL_EN = /\b(will|could|may|might|should|expected to|plans? to|planning to|set to|ready to|getting ready to|intends? to|threatened to)\s+(\w+\s+){0,2}$/i;
 // Negation after a noun trigger: "troops from Belarus will not go".
 const NEGATION_AFTER_EN = /^[^,.;:]{0,30}?\b(will not|won't|would not|wouldn't|did not|didn't|do not|don't|never)\b/i;
@@ -77,11 +77,10 @@ const PRIORITY = new Map<EventType, number>(
 /**
  * Event triggers in `sentence`, negated and hypothetical ones removed, strongest first (weight, then position). Empty for languages without a lexicon.
  */
-export function findTriggers(sentence: string, language: string): Trigger[] {
+export function findTriggers(sentence: string, language: string, norm: NormalizedText = normalizeWithMap(sentence)): Trigger[] {
 	const lex = lexiconFor(language);
 	if (!lex) return [];
 	const arabic = language.startsWith('ar');
-	const norm = normalizeWithMap(sentence);
 	const excluded = lex.exclude?.find(sentence, norm) ?? [];
 	const out: Trigger[] = [];
 	for (const hit of lex.triggers.find(sentence, norm)) {
@@ -104,9 +103,9 @@ export function findTriggers(sentence: string, language: string): Trigger[] {
 }
 
 /** The strongest trigger of each event type in the sentence, strongest first. */
-export function classify(sentence: string, language: string): Trigger[] {
+export function classify(sentence: string, language: string, norm?: NormalizedText): Trigger[] {
 	const seen = new Set<EventType>();
-	return findTriggers(sentence, language).filter((t) => (seen.has(t.type) ? false : (seen.add(t.type), true)));
+	return findTriggers(sentence, language, norm).filter((t) => (seen.has(t.type) ? false : (seen.add(t.type), true)));
 }
 
 export { EVENT_TYPES };

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../../domain/event';
 import type { Place, PlaceMention } from '../../domain/place';
+import { normalizeWithMap } from '../text/normalize';
 import { actorsIn, findActorHits } from './actors';
 import { classify, type Trigger } from './classify';
 import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
@@ -16,7 +17,7 @@ const TERMINATED = /[.!?\u061F\u06D4"”»)]\s*$/;
 /** True for lines that are page furniture, headings or photo captions rather than reported sentences. */
 export function isBoilerplate(sentence: string, title: string): boolean {
 	if (BOILERPLATE.test(sentence) || CAPTION.test(sentence)) return true;
-	if (sentence.includes(' | ') || sentence === title) return true;
+	if (sentence.includes(' | ') || (sentence === title && !TERMINATED.test(sentence))) return true;
 	if (!TERMINATED.test(sentence)) {
 		const words = sentence.split(/\s+/).filter(Boolean);
 		if (words.length < 12) return true;
@@ -46,6 +47,9 @@ const LABEL: Record<EventType, string> = {
 };
 
 // Seas and continents (`region`) say less about where something happened than a country does.
+// Types that may make a second event in a sentence: things done on the ground, not statements.
+const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE', 'SANCTION', 'AID']);
+
 const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
 const NOT_A_PLACE_BEFORE = /(?:anti|pro|non|ex)-$/i;
 const BORDER_WORD = /\b(border|borders|frontier|border crossing)\b|حدود|الحدود|حدودها|حدوده/i;
@@ -113,6 +117,16 @@ function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], domina
 	}
 	const re = new RegExp(BORDER_WORD.source, 'gi');
 	for (let w = re.exec(sentence.text); w; w = re.exec(sentence.text)) {
+		// "tried to cross the border into Poland from Belarus": exactly two countries right after a border word.
+		const at = sentence.start + w.index;
+		const clause = clauseIndex(sentence.text, w.index);
+		const inClause = [
+			...new Set(countries.filter((m) => m.start > at && m.start - at <= 60 && clauseIndex(sentence.text, m.start - sentence.start) === clause).map(code))
+		];
+		if (inClause.length === 2) {
+			const place = lookup(inClause[0]!, inClause[1]!);
+			if (place) return mention(sentence.start + w.index, sentence.start + w.index + w[0].length, place);
+		}
 		const wordEnd = sentence.start + w.index + w[0].length;
 		if (!BORDER_LINK.test(sentence.text.slice(wordEnd - sentence.start))) continue;
 		const x = countries.find((m) => m.start >= wordEnd && m.start - wordEnd <= 12);
@@ -127,6 +141,10 @@ function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], domina
 	return null;
 }
 
+function clauseText(sentence: string, clause: number): string {
+	return sentence.split(/[,;:\u060C\u061B\u2013\u2014]/)[clause] ?? '';
+}
+
 /** The most specific place of the sentence, preferring the trigger's clause and then the nearest to it. */
 function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly PlaceMention[]): PlaceMention | null {
 	const clause = clauseIndex(sentence.text, trigger.start);
@@ -134,7 +152,9 @@ function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Plac
 	let bestScore = -Infinity;
 	for (const m of candidates) {
 		const local = m.start - sentence.start;
-		const sameClause = clauseIndex(sentence.text, local) === clause ? 2 : 0;
+		// A border also counts as in the trigger's clause when that clause names a border ("tried to cross the border").
+		const borderHere = m.place.kind === 'border' && BORDER_WORD.test(clauseText(sentence.text, clause));
+		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
 		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5;
@@ -189,9 +209,10 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	let unplaced = 0;
 	for (const sentence of splitSentences(body)) {
 		if (isBoilerplate(sentence.text, meta.title)) continue;
-		const triggers = classify(sentence.text, language);
+		const norm = normalizeWithMap(sentence.text);
+		const triggers = classify(sentence.text, language, norm);
 		if (!triggers.length) continue;
-		const actorHits = findActorHits(sentence.text);
+		const actorHits = findActorHits(sentence.text, norm);
 		// A person's or group's name is not a place ("Merkel", "Lapid", "Thomas-Greenfield"), nor is "anti-Kremlin".
 		const inSentence = mentions.filter(
 			(m) =>
@@ -204,12 +225,12 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		const candidates = border ? [...inSentence, border] : inSentence;
 		let readings: DateReading[] | null = null;
 		const used = new Set<string>();
-		const actors = actorsIn(sentence.text);
+		const actors = actorsIn(sentence.text, norm);
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
 			let mention = choosePlace(sentence, trigger, candidates);
 			if (i > 0) {
-				if (trigger.weight < 0.8 || !mention) continue;
+				if (trigger.weight < 0.8 || !mention || !MATERIAL.has(trigger.type)) continue;
 				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clauseIndex(sentence.text, trigger.start)) continue;
 				if (used.has(mention.place.id)) continue;
 			}
@@ -266,7 +287,23 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			events.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [round5(place.lon), round5(place.lat)] }, properties });
 		}
 	}
-	return { events, unplaced, mentions };
+	return { events: dropRestatements(events), unplaced, mentions };
+}
+
+/**
+ * An event dated only by its article that repeats the type and place of another event of the same article is a
+ * restatement ("He described the phone conversation as …"): keep the better-dated one.
+ */
+function dropRestatements(events: EventFeature[]): EventFeature[] {
+	return events.filter((e, i) => {
+		const p = e.properties;
+		if (p.date_text !== null) return true;
+		return !events.some((o, j) => {
+			const q = o.properties;
+			if (j === i || q.event_type !== p.event_type || q.place_id !== p.place_id) return false;
+			return q.date_text !== null || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
+		});
+	});
 }
 
 /** The events of one article (see `extractArticle` for the counts that go with them). */

@@ -1,8 +1,9 @@
 // Finds lexicon phrases in text: case- and accent-insensitive, Arabic folded, Arabic proclitics allowed.
+// Token-indexed (first word → candidate phrases), so the cost grows with the text, not with the lexicon.
 import { foldChar, normalizeWithMap, type NormalizedText } from '../text/normalize';
 
 export interface LexiconEntry<T> {
-	/** A phrase; a trailing '*' allows any word ending. All-caps names of ≤ 3 letters ("US", "EU") match case-sensitively. */
+	/** A phrase; a trailing '*' allows any word ending. All-caps names of ≤ 4 letters ("US", "EU") match case-sensitively. */
 	pattern: string;
 	value: T;
 }
@@ -15,56 +16,133 @@ export interface Hit<T> {
 	value: T;
 }
 
-const ARABIC = /[\u0600-\u06FF]/;
-// Arabic words carry proclitics: conjunction و/ف, preposition ب/ل/ك, article ال (ل+ال → لل).
-const AR_PREFIX = '(?:[وف])?(?:[بلك])?(?:ال|ل)?';
+interface Compiled<T> {
+	words: string[];
+	star: boolean;
+	arabic: boolean;
+	exact: string | null;
+	length: number;
+	value: T;
+}
 
-function foldPattern(pattern: string): string {
+interface Token {
+	text: string;
+	start: number; // offsets in the normalised text
+	end: number;
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Between the words of one phrase: spaces, hyphens, dots of initials, apostrophes.
+const JOINER = /^[\s\-.'’]*$/;
+
+function fold(s: string): string {
 	let out = '';
-	for (const ch of pattern) out += ch.length === 1 ? foldChar(ch) : ch;
+	for (const ch of s) out += ch.length === 1 ? foldChar(ch) : ch;
 	return out;
 }
 
-function escape(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function words(s: string): string[] {
+	return s.match(WORD) ?? [];
 }
 
-/** Compiles a lexicon into one regular expression over normalised text; the longest phrase wins at a position. */
+/** A word with its Arabic proclitics (و ف, ب ل ك, ال) stripped in every way that leaves ≥ 2 letters. */
+function arabicStems(word: string): string[] {
+	const out = [word];
+	const conj = ['', 'و', 'ف'];
+	const prep = ['', 'ب', 'ل', 'ك'];
+	const art = ['', 'ال', 'ل'];
+	for (const a of conj) {
+		if (!word.startsWith(a)) continue;
+		for (const b of prep) {
+			if (!word.startsWith(a + b)) continue;
+			for (const c of art) {
+				const prefix = a + b + c;
+				if (prefix && word.startsWith(prefix) && word.length - prefix.length >= 2) out.push(word.slice(prefix.length));
+			}
+		}
+	}
+	return out;
+}
+
 export class Matcher<T> {
-	private readonly re: RegExp;
-	private readonly entries: { value: T; exact: string | null }[];
+	private readonly byFirst = new Map<string, Compiled<T>[]>();
+	/** Phrases whose first word is a stem ("protest*" alone, "arrest*"), keyed by its first two letters. */
+	private readonly byPrefix = new Map<string, Compiled<T>[]>();
 
 	constructor(entries: readonly LexiconEntry<T>[]) {
-		const compiled = entries
-			.map((e) => {
-				const star = e.pattern.endsWith('*');
-				const phrase = foldPattern(star ? e.pattern.slice(0, -1) : e.pattern).trim();
-				const arabic = ARABIC.test(phrase);
-				let body = phrase.split(/\s+/).map(escape).join('\\s+');
-				if (arabic) body = AR_PREFIX + body;
-				const tail = star ? '[\\p{L}\\p{M}\\p{N}]*' : '';
-				const exact = /^[A-Z.]{2,4}$/.test(e.pattern) ? e.pattern : null;
-				return { src: `(?<![\\p{L}\\p{N}])(${body}${tail})(?![\\p{L}\\p{N}])`, len: phrase.length, value: e.value, exact };
-			})
-			.sort((a, b) => b.len - a.len);
-		this.entries = compiled.map((c) => ({ value: c.value, exact: c.exact }));
-		this.re = new RegExp(compiled.map((c) => c.src).join('|'), 'gu');
+		for (const e of entries) {
+			const star = e.pattern.endsWith('*');
+			const ws = words(fold(star ? e.pattern.slice(0, -1) : e.pattern));
+			if (!ws.length) continue;
+			const c: Compiled<T> = {
+				words: ws,
+				star,
+				arabic: ARABIC.test(e.pattern),
+				exact: /^[A-Z.]{2,4}$/.test(e.pattern) ? e.pattern : null,
+				length: ws.join(' ').length,
+				value: e.value
+			};
+			if (star && ws.length === 1) {
+				const key = ws[0]!.slice(0, 2);
+				this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), c]);
+			} else {
+				this.byFirst.set(ws[0]!, [...(this.byFirst.get(ws[0]!) ?? []), c]);
+			}
+		}
 	}
 
-	/** Every non-overlapping match in `text`, left to right. Pass `norm` when the text was already normalised. */
+	/** The phrase `c` at token `i` (its first word read as `first`): the number of tokens it spans, 0 if none. */
+	private span(c: Compiled<T>, tokens: Token[], i: number, first: string, norm: string): number {
+		const n = c.words.length;
+		if (i + n > tokens.length) return 0;
+		for (let k = 0; k < n; k++) {
+			const want = c.words[k]!;
+			const last = k === n - 1;
+			if (k === 0) {
+				if (last && c.star ? !first.startsWith(want) : first !== want) return 0;
+				continue;
+			}
+			if (!JOINER.test(norm.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) return 0;
+			const got = tokens[i + k]!.text;
+			if (last && c.star ? !got.startsWith(want) : got !== want) return 0;
+		}
+		return n;
+	}
+
+	/** Every non-overlapping match in `text`, leftmost-longest. Pass `norm` when the text was already normalised. */
 	find(text: string, norm: NormalizedText = normalizeWithMap(text)): Hit<T>[] {
+		const tokens: Token[] = [];
+		WORD.lastIndex = 0;
+		for (let m = WORD.exec(norm.text); m; m = WORD.exec(norm.text)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
 		const hits: Hit<T>[] = [];
-		this.re.lastIndex = 0;
-		for (let m = this.re.exec(norm.text); m; m = this.re.exec(norm.text)) {
-			let g = 1;
-			while (g < m.length && m[g] === undefined) g++;
-			const entry = this.entries[g - 1];
-			if (!entry) continue;
-			const start = norm.map[m.index]!;
-			const end = norm.map[m.index + m[0].length - 1]! + 1;
+		for (let i = 0; i < tokens.length; i++) {
+			const word = tokens[i]!.text;
+			const arabicWord = ARABIC.test(word);
+			const forms = arabicWord ? arabicStems(word) : [word];
+			let best: Compiled<T> | null = null;
+			let bestN = 0;
+			for (const f of forms) {
+				for (const list of [this.byFirst.get(f), this.byPrefix.get(f.slice(0, 2))]) {
+					if (!list) continue;
+					for (const c of list) {
+						if (f !== word && !c.arabic) continue; // proclitics are Arabic only
+						const n = this.span(c, tokens, i, f, norm.text);
+						if (!n) continue;
+						if (n > bestN || (n === bestN && best !== null && c.length > best.length)) {
+							best = c;
+							bestN = n;
+						}
+					}
+				}
+			}
+			if (!best) continue;
+			const start = norm.map[tokens[i]!.start]!;
+			const end = norm.map[tokens[i + bestN - 1]!.end - 1]! + 1;
 			const original = text.slice(start, end);
-			if (entry.exact !== null && original !== entry.exact) continue;
-			hits.push({ start, end, text: original, value: entry.value });
+			if (best.exact !== null && original !== best.exact) continue;
+			hits.push({ start, end, text: original, value: best.value });
+			i += bestN - 1;
 		}
 		return hits;
 	}

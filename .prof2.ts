@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadGazetteer } from './src/lib/server/gazetteer/index';
+import { parseArticle } from './src/lib/server/pipeline/article';
+import { extractArticle } from './src/lib/server/pipeline/extract';
+const g = loadGazetteer();
+const arts = readdirSync('geodata/articles').map(f => parseArticle(readFileSync('geodata/articles/'+f), f));
+const cache = new Map(arts.map(a => [a.body, g.geoparseDocument(a.body, {language: a.meta.language})]));
+const stub = { ...g, geoparseDocument: (t: string) => cache.get(t)!, byId: (id: string) => g.byId(id), shapeOf: (id: string) => g.shapeOf(id), search: g.search.bind(g) };
+for (let i=0;i<10;i++) for (const a of arts) extractArticle(a, stub);
+const t = performance.now();
+for (let i=0;i<100;i++) for (const a of arts) extractArticle(a, stub);
+console.log('pipeline-only per article', ((performance.now()-t)/500).toFixed(2), 'ms');

@@ -1,0 +1,242 @@
+// The analyst dashboard in real Chromium: rendering, evidence, slider, shareable URLs, export (checked with GDAL), API errors, offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, startServer, waitForMapIdle, ROOT, type AppServer, type WatchedPage } from './harness';
+import { writeSynth, type SynthDataset } from '../../scripts/synth-events';
+import { filterEvents, parseFilterParams } from '../../src/lib/domain/filter';
+import type { EventFeature } from '../../src/lib/domain/event';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const HOSTILE = '\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> [click](javascript:window.__pwned=3) \u202Egnp.exe\n';
+
+let dir: string;
+let data: SynthDataset;
+let all: EventFeature[];
+let server: AppServer;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(query = '', viewport?: { width: number; height: number }): Promise<Page> {
+	const w = await openPage(browser, viewport);
+	pages.push(w);
+	await w.page.goto(`${server.url}/${query}`);
+	await waitForMapIdle(w.page);
+	return w.page;
+}
+
+async function visibleCount(page: Page): Promise<number> {
+	return Number(await page.getByTestId('header-count').textContent());
+}
+
+/** The URL the page has written for its current view (it is replaced ~250 ms after a change). */
+async function settledUrl(page: Page): Promise<URL> {
+	let last = '';
+	for (let i = 0; i < 40; i++) {
+		await page.waitForTimeout(150);
+		const now = page.url();
+		if (now === last) return new URL(now);
+		last = now;
+	}
+	return new URL(page.url());
+}
+
+function expectedIds(url: URL): string[] {
+	const params = new URLSearchParams(url.search);
+	return filterEvents(all, parseFilterParams(params)).map((e) => e.properties.id);
+}
+
+/** Share of non-background pixels in the map canvas, measured from a real screenshot. */
+async function paintedShare(page: Page): Promise<number> {
+	const png = (await page.locator('.maplibregl-canvas').screenshot()).toString('base64');
+	return page.evaluate(async (b64) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${b64}`;
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = img.width;
+		c.height = img.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		const px = ctx.getImageData(0, 0, c.width, c.height).data;
+		const counts = new Map<number, number>();
+		for (let i = 0; i < px.length; i += 4) {
+			const key = (px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!;
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+		const top = Math.max(...counts.values());
+		return 1 - top / (px.length / 4);
+	}, png);
+}
+
+beforeAll(async () => {
+	dir = mkdtempSync(path.join(tmpdir(), 'dash-e2e-'));
+	data = writeSynth(dir, 600, 7);
+	all = data.events.features;
+	// Hostile text after the last sentence of one article: offsets stay valid, the text must stay inert.
+	appendFileSync(path.join(dir, 'articles', 'synth_0000.md'), HOSTILE);
+	mkdirSync(SHOTS, { recursive: true });
+	server = await startServer({ geodataDir: dir });
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('analyst dashboard', () => {
+	it('renders the basemap and events: the map canvas is not blank', async () => {
+		const page = await open();
+		expect(await visibleCount(page)).toBe(all.length);
+		expect(await paintedShare(page)).toBeGreaterThan(0.2);
+		await page.screenshot({ path: path.join(SHOTS, 'dashboard-1280x800.png') });
+	});
+
+	it('clicking an event on the map shows its evidence highlighted in its paragraph', async () => {
+		const target = all.find((e) => e.properties.language === 'ar' && e.properties.geo_precision === 1)!;
+		const p = target.properties;
+		const [lon, lat] = target.geometry.coordinates as [number, number];
+		const page = await open(`?source=${p.source_id}&place=${encodeURIComponent(p.place_id)}&map=12/${lat}/${lon}`);
+		const xy = await page.evaluate(([x, y]) => (window as unknown as { __map: { project(l: [number, number]): { x: number; y: number } } }).__map.project([x!, y!]), [lon, lat]);
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		await page.mouse.click(box.x + xy.x, box.y + xy.y);
+		const evidence = page.getByTestId('evidence');
+		await expect.poll(() => evidence.locator('mark').textContent()).toBe(p.evidence);
+		expect(await evidence.getAttribute('dir')).toBe('rtl');
+		// The whole paragraph is shown around the highlighted sentence.
+		expect((await evidence.textContent())!.length).toBeGreaterThan(p.evidence.length);
+		expect(new URL(page.url()).searchParams.get('sel') ?? (await settledUrl(page)).searchParams.get('sel')).toBe(p.id);
+	});
+
+	it('dragging the end handle of the time slider changes the visible count to what the filter keeps', async () => {
+		const page = await open();
+		const before = await visibleCount(page);
+		const handle = (await page.getByTestId('handle-end').boundingBox())!;
+		const track = (await page.locator('.track').boundingBox())!;
+		await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(track.x + track.width * 0.5, handle.y + handle.height / 2, { steps: 8 });
+		await page.mouse.up();
+		await waitForMapIdle(page);
+		const after = await visibleCount(page);
+		expect(after).toBeLessThan(before);
+		expect(after).toBeGreaterThan(0);
+		const url = await settledUrl(page);
+		expect(url.searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(after).toBe(expectedIds(url).length);
+		// Keyboard: a step to the next event moves the window.
+		const label = await page.getByTestId('window-label').textContent();
+		await page.locator('body').click({ position: { x: 5, y: 400 } });
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => page.getByTestId('window-label').textContent()).not.toBe(label);
+	});
+
+	it('a copied URL reproduces the view: window, filters, selection, layers and camera', async () => {
+		const sel = all[40]!.properties;
+		const query = `?from=2022-01-01&to=2022-06-30&type=ASSAULT,MOBILIZE&country=BLR,POL,UKR&sel=${sel.id}&layers=points,density,footprints&map=5.5/52.1/25.3`;
+		const first = await open(query);
+		const url = await settledUrl(first);
+		const second = await open(url.search);
+		for (const page of [first, second]) {
+			expect(await visibleCount(page)).toBe(expectedIds(url).length);
+			expect(await page.getByTestId('window-label').textContent()).toContain('2022-01-01 – 2022-06-30');
+			expect(await page.getByTestId('type-ASSAULT').isChecked()).toBe(true);
+			expect(await page.getByTestId('type-AID').isChecked()).toBe(false);
+			expect(await page.getByTestId('layer-density').isChecked()).toBe(true);
+			expect(await page.getByTestId('layer-labels').isChecked()).toBe(false);
+			await expect.poll(() => page.getByTestId('source-panel').locator('h2').textContent()).toBe(sel.summary);
+		}
+		const cams = await Promise.all(
+			[first, second].map((p) => p.evaluate(() => { const m = (window as unknown as { __map: { getZoom(): number; getCenter(): { lng: number; lat: number } } }).__map; return { z: m.getZoom(), ...m.getCenter() }; }))
+		);
+		expect(cams[1]!.z).toBeCloseTo(cams[0]!.z, 1);
+		expect(cams[1]!.lng).toBeCloseTo(cams[0]!.lng, 2);
+		expect(cams[1]!.lat).toBeCloseTo(cams[0]!.lat, 2);
+		expect(second.url()).toBe(first.url().replace(new URL(first.url()).origin, server.url));
+	});
+
+	it('the downloaded GeoJSON export equals the visible events, matches the API, and opens in GDAL', async () => {
+		const page = await open('?from=2022-03-01&to=2022-12-31&language=en&q=border');
+		const url = await settledUrl(page);
+		const shown = await visibleCount(page);
+		expect(shown).toBeGreaterThan(0);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+		expect(download.suggestedFilename()).toBe('events_2022-03-01_2022-12-31_en_q-border.geojson');
+		const file = path.join(dir, download.suggestedFilename());
+		await download.saveAs(file);
+		const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: EventFeature[] };
+		const ids = fc.features.map((f) => f.properties.id);
+		expect(ids).toHaveLength(shown);
+		expect(ids).toEqual(expectedIds(url));
+		expect(fc.features[0]!.properties).toEqual(all.find((e) => e.properties.id === ids[0])!.properties);
+		const api = await fetch(`${server.url}/api/events.geojson${url.search}`);
+		expect(api.status).toBe(200);
+		expect(api.headers.get('content-disposition')).toContain('attachment');
+		expect(((await api.json()) as { features: EventFeature[] }).features.map((f) => f.properties.id)).toEqual(ids);
+		const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' });
+		expect(info).toMatch(new RegExp(`Feature Count: ${shown}\\b`));
+		for (const field of ['event_type', 'evidence', 'source_id', 'date_start', 'geo_precision', 'confidence', 'actors']) expect(info).toMatch(new RegExp(`^${field}: `, 'm'));
+		expect(info).toMatch(/Geometry: Point/);
+	});
+
+	it('the CSV export has one row per visible event and opens in GDAL', async () => {
+		const page = await open('?type=ASSAULT&country=BLR');
+		const shown = await visibleCount(page);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+		const file = path.join(dir, download.suggestedFilename());
+		await download.saveAs(file);
+		expect(readFileSync(file, 'utf8').trimEnd().split('\r\n')).toHaveLength(shown + 1);
+		const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' });
+		expect(info).toMatch(new RegExp(`Feature Count: ${shown}\\b`));
+	});
+
+	it('the export API answers bad parameters with a 400 naming the parameter, never a 500', async () => {
+		for (const [query, param] of [
+			['from=2022-13-01', 'from'],
+			['type=BOMBING', 'type'],
+			['bbox=1,2,3', 'bbox'],
+			['from=2022-05-01&to=2022-01-01', 'from'],
+			['colour=red', 'colour']
+		] as const) {
+			for (const ext of ['geojson', 'csv']) {
+				const res = await fetch(`${server.url}/api/events.${ext}?${query}`);
+				expect(res.status, `${ext}?${query}`).toBe(400);
+				expect(((await res.json()) as { error: string }).error).toContain(`"${param}"`);
+			}
+		}
+	});
+
+	it('the full-article page highlights every evidence sentence, links back to the map, and keeps hostile text inert', async () => {
+		const w = await openPage(browser);
+		pages.push(w);
+		await w.page.goto(`${server.url}/sources/synth_0000`);
+		const expected = all.filter((e) => e.properties.source_id === 'synth_0000');
+		await expect.poll(() => w.page.locator('a.ev mark').count()).toBe(expected.length);
+		expect(await w.page.locator('body').textContent()).toContain('<script>window.__pwned=2</script>');
+		expect(await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await w.page.locator('.body img, .body script').count()).toBe(0);
+		const first = w.page.locator('a.ev').first();
+		const id = await first.getAttribute('data-event-id');
+		await first.click();
+		await waitForMapIdle(w.page);
+		await expect.poll(() => w.page.getByTestId('source-panel').locator('h2').textContent()).toBe(all.find((e) => e.properties.id === id)!.properties.summary);
+	});
+
+	it('looks right on a phone-sized screen', async () => {
+		const page = await open('', { width: 390, height: 844 });
+		expect(await paintedShare(page)).toBeGreaterThan(0.2);
+		await page.screenshot({ path: path.join(SHOTS, 'dashboard-390x844.png'), fullPage: true });
+	});
+
+	it('no request left localhost and no page logged an error', () => {
+		expect(pages.length).toBeGreaterThan(5);
+		expect(pages.flatMap((p) => p.external)).toEqual([]);
+		expect(pages.flatMap((p) => p.errors)).toEqual([]);
+	});
+});
+void writeFileSync;

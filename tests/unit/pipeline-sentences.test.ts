@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/lib/server/pipeline/sentences';
+
+describe('splitSentences', () => {
+	it('returns offsets such that body.slice(start, end) is the sentence', () => {
+		const body = 'MINSK -- He met Putin.  Then he left!\n\nWhy? لماذا؟ نعم.\r\nEnd';
+		const spans = splitSentences(body);
+		for (const s of spans) expect(body.slice(s.start, s.end)).toBe(s.text);
+		expect(spans.map((s) => s.text)).toEqual(['MINSK -- He met Putin.', 'Then he left!', 'Why?', 'لماذا؟', 'نعم.', 'End']);
+	});
+
+	it('does not split on abbreviations, initials or decimal numbers', () => {
+		const spans = splitSentences('The U.S. Ambassador met Dr. Smith on Jan. 5. Russia lent $ 1.5 billion to Minsk. Next.');
+		expect(spans.map((s) => s.text)).toEqual(['The U.S. Ambassador met Dr. Smith on Jan. 5.', 'Russia lent $ 1.5 billion to Minsk.', 'Next.']);
+	});
+
+	it('keeps closing quotes with their sentence and ends sentences at line breaks', () => {
+		const spans = splitSentences('He said "we agreed." Then silence\nA heading');
+		expect(spans.map((s) => s.text)).toEqual(['He said "we agreed."', 'Then silence', 'A heading']);
+	});
+
+	it('counts offsets in UTF-16 code units across astral characters', () => {
+		const body = '😀 Emoji first. Second.';
+		const spans = splitSentences(body);
+		expect(spans[1]).toEqual({ text: 'Second.', start: body.indexOf('Second.'), end: body.length });
+	});
+});
