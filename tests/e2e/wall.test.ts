@@ -60,7 +60,7 @@ describe('wall display', () => {
 		[3840, 2160]
 	])('fills a %i×%i screen with the map, a large date, captions and a legend, type scaled to the screen, no cursor, nothing fetched from outside', async (width, height) => {
 		// Slow, so the screenshot catches a settled frame mid-month.
-		await withWall('from=2021-11-01&to=2021-11-30&speed=0.25&window=10&title=Belarus–Poland%20border', { width, height }, async ({ page, external, errors }) => {
+		await withWall('from=2021-11-01&to=2021-11-30&at=2021-11-16&speed=0.05&window=10&title=Belarus–Poland%20border', { width, height }, async ({ page, external, errors }) => {
 			await page.waitForSelector('.caption', { timeout: 60_000 });
 			// Let the first captions' entrance animation finish before the picture is taken.
 			await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));

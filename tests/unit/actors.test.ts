@@ -22,3 +22,10 @@ describe('findActors', () => {
 		expect(findActors('US intelligence agencies said')).toEqual(['United States']);
 	});
 });
+
+describe('findActors and modifiers', () => {
+	it('does not take "anti-Kremlin" or "pro-Moscow" for the actor itself', () => {
+		expect(findActors('anti-Kremlin placards and pro-Moscow forces')).toEqual([]);
+		expect(findActors('the Kremlin said')).toEqual(['Kremlin']);
+	});
+});

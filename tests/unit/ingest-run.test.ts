@@ -100,3 +100,18 @@ describe('ingestPaths', () => {
 		expect((await readdir(outDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 	});
 });
+
+describe('ingestPaths and source ids', () => {
+	it('refuses a second file with the same source id, so event ids stay unique', async () => {
+		const d = await mkdtemp(path.join(tmpdir(), 'ingest-dup-'));
+		await mkdir(path.join(d, 'x'));
+		await mkdir(path.join(d, 'y'));
+		await writeFile(path.join(d, 'x', 'same.md'), GOOD_A);
+		await writeFile(path.join(d, 'y', 'same.txt'), GOOD_A);
+		const s = await ingestPaths([d], { out: path.join(d, 'out', 'events.geojson'), gazetteer: fakeGazetteer() });
+		expect(s.articles).toBe(1);
+		expect(s.failed).toHaveLength(1);
+		expect(s.failed[0]!.reason).toContain('source id');
+		await rm(d, { recursive: true, force: true });
+	});
+});

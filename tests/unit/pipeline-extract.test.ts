@@ -44,6 +44,16 @@ describe('extractEvents', () => {
 		expect(m?.geometry.coordinates).toEqual([39.72569, 43.59917]);
 	});
 
+	it('makes a second event of a clause with its own act and place, not of a plan or a background clause', () => {
+		const sochi = events.filter((e) => e.properties.evidence.startsWith('Lukashenko arrived in Sochi'));
+		expect(sochi.map((e) => [e.properties.event_type, e.properties.place_id]).sort()).toEqual([
+			['CONSULT', 'gn:491422'],
+			['PROTEST', 'country:BLR']
+		]);
+		const threat = extractEvents(parseArticle('---\npublished: 2021-11-12\n---\nMaas threatened on Thursday, in Minsk, to impose sanctions on Belarus.\n', 't.md'), g);
+		expect(threat.map((e) => e.properties.event_type)).toEqual(['THREATEN']);
+	});
+
 	it('finds the Sunday rally in Minsk and the arrests, placed by the article when the sentence names no place', () => {
 		const rally = byType('PROTEST').find((e) => e.properties.place_id === 'gn:625144');
 		expect(rally?.properties).toMatchObject({ date: '2020-09-13', summary: 'Protest in Minsk (Belarus) — Protesters' });
@@ -109,5 +119,16 @@ describe('extractEvents', () => {
 		const snapshot = JSON.stringify(a);
 		extractEvents(a, g);
 		expect(JSON.stringify(a)).toBe(snapshot);
+	});
+});
+
+describe('quotations', () => {
+	it('takes no event from a quotation that runs over several sentences, nor a place named inside one', () => {
+		const g = fakeGazetteer();
+		const text =
+			'---\npublished: 2020-08-15\nlanguage: en\n---\n"If you want to fight, go ahead. Don\'t threaten families in Minsk." he said.\n\n"We love Russia and Poland," said a protester at Sunday\'s rally in the capital.\n';
+		const events = extractEvents(parseArticle(text, 'q.md'), g);
+		expect(events.map((e) => e.properties.event_type)).toEqual(['PROTEST']);
+		expect(events[0]!.properties).toMatchObject({ date: '2020-08-09', place_id: 'country:BLR' });
 	});
 });

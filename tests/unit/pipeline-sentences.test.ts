@@ -25,3 +25,17 @@ describe('splitSentences', () => {
 		expect(spans[1]).toEqual({ text: 'Second.', start: body.indexOf('Second.'), end: body.length });
 	});
 });
+
+describe('quotedSpans', () => {
+	it('finds quotations, including one carried over from the sentence before', async () => {
+		const { quotedSpans } = await import('../../src/lib/server/pipeline/sentences');
+		const s = 'He said "we will arrest them all tomorrow" and left.';
+		expect(quotedSpans(s)).toEqual([[8, 42]]);
+		expect(quotedSpans('Do not threaten families." he said.', true)).toEqual([[0, 26]]);
+	});
+
+	it('leaves out short quoted names and scare quotes', async () => {
+		const { quotedSpans } = await import('../../src/lib/server/pipeline/sentences');
+		expect(quotedSpans('the German parliament, "Bundestag", heard Maas.')).toEqual([]);
+	});
+});

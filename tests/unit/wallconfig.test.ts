@@ -10,7 +10,7 @@ describe('parseWallParams', () => {
 		expect(parse('')).toEqual({ filter: {}, ...WALL_DEFAULTS });
 	});
 	it('reads the shared filter and every wall parameter', () => {
-		const c = parse('from=2021-11-01&to=2021-11-30&type=protest&country=pol,blr&region=22,51,25,55&speed=2.5&window=14&mode=cumulative&end=stop&hold=0&theme=light&poll=5&title=Border%20crisis');
+		const c = parse('from=2021-11-01&to=2021-11-30&type=protest&country=pol,blr&region=22,51,25,55&speed=2.5&window=14&mode=cumulative&end=stop&hold=0&at=2021-11-08&theme=light&poll=5&title=Border%20crisis');
 		expect(c).toEqual({
 			filter: { from: '2021-11-01', to: '2021-11-30', types: ['PROTEST'], countries: ['POL', 'BLR'] },
 			region: [22, 51, 25, 55],
@@ -19,6 +19,7 @@ describe('parseWallParams', () => {
 			mode: 'cumulative',
 			end: 'stop',
 			hold: 0,
+			at: '2021-11-08',
 			theme: 'light',
 			poll: 5,
 			title: 'Border crisis'
@@ -37,6 +38,7 @@ describe('parseWallParams', () => {
 		['mode=backwards', 'mode'],
 		['end=forever', 'end'],
 		['hold=-1', 'hold'],
+		['at=8.11.2021', 'at'],
 		['theme=blue', 'theme'],
 		['poll=0.1', 'poll'],
 		['region=1,2,3', 'region'],

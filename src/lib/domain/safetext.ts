@@ -23,3 +23,8 @@ export function safeHref(url: string | null | undefined): string | null {
 		return null;
 	}
 }
+
+/** Replaces each bidi control with U+FFFD (one code unit for one), so UTF-16 offsets into the text stay valid. */
+export function markBidi(s: string): string {
+	return s.replace(BIDI_CONTROLS, '\ufffd');
+}

@@ -1,4 +1,5 @@
 // The wall display's URL: everything a presenter sets (time range, filters, region, speed, loop, theme) and back.
+import { isIsoDate } from './time';
 import { FilterParamError, filterToParams, FILTER_PARAMS, parseFilterParams, type BBox, type EventFilter } from './filter';
 
 export const PLAY_MODES = ['moving', 'cumulative'] as const;
@@ -20,6 +21,7 @@ export interface WallConfig {
 	mode: PlayMode;
 	end: EndMode; // at the end of the range: start again, or stay on the last frame
 	hold: number; // seconds to rest on the last frame before looping
+	at?: string; // YYYY-MM-DD: the first cycle starts with this day shown (later cycles start at the beginning)
 	theme: WallTheme;
 	poll: number; // seconds between checks for new data
 	title?: string; // a heading for the room, e.g. "Belarus–Poland border"
@@ -36,7 +38,7 @@ export const WALL_DEFAULTS = {
 } as const satisfies Partial<WallConfig>;
 
 /** The query parameters the wall reads on top of the filter's. */
-export const WALL_PARAMS = ['region', 'center', 'zoom', 'speed', 'window', 'mode', 'end', 'hold', 'theme', 'poll', 'title'] as const;
+export const WALL_PARAMS = ['region', 'center', 'zoom', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title'] as const;
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
 	const text = params.get(name);
@@ -60,7 +62,7 @@ function enumParam<T extends string>(params: URLSearchParams, name: string, valu
 /**
  * Reads a wall from query parameters: the shared filter (`from`, `to`, `type`, … see filter.ts) plus
  * `region=w,s,e,n` or `center=lon,lat&zoom=z`, `speed` (days per second), `window` (days),
- * `mode=moving|cumulative`, `end=loop|stop`, `hold` (seconds at the end before looping), `theme=dark|light`, `poll` (seconds), `title`.
+ * `mode=moving|cumulative`, `end=loop|stop`, `hold` (seconds at the end before looping), `at` (YYYY-MM-DD, where the first cycle starts), `theme=dark|light`, `poll` (seconds), `title`.
  * Throws FilterParamError naming the parameter on bad input.
  */
 export function parseWallParams(params: URLSearchParams): WallConfig {
@@ -95,6 +97,11 @@ export function parseWallParams(params: URLSearchParams): WallConfig {
 		if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new FilterParamError('center', 'expected a longitude in -180..180 and a latitude in -90..90');
 		config.center = [lon, lat];
 	}
+	const at = params.get('at');
+	if (at !== null && at !== '') {
+		if (!isIsoDate(at)) throw new FilterParamError('at', `expected a date written YYYY-MM-DD, got ${JSON.stringify(at)}`);
+		config.at = at;
+	}
 	const zoom = numberParam(params, 'zoom', 0, 22);
 	if (zoom !== undefined) config.zoom = zoom;
 	const title = params.get('title');
@@ -117,6 +124,7 @@ export function wallToParams(config: Partial<WallConfig>): URLSearchParams {
 		const value = config[key];
 		if (value !== undefined && value !== WALL_DEFAULTS[key]) params.set(key, String(value));
 	}
+	if (config.at) params.set('at', config.at);
 	if (config.title) params.set('title', config.title);
 	return params;
 }

@@ -39,7 +39,8 @@ export function fontFaces(origin: string): NonNullable<StyleSpecification['font-
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
 	const src = (path: string): SourceSpecification => ({ type: 'geojson', data: origin + path, tolerance: 0.6 });
 	return {
-		[SOURCE.countries]: src(BASEMAP_FILES.countries),
+		// Country ids are ISO alpha-3, the key footprints set feature-state on.
+		[SOURCE.countries]: { ...src(BASEMAP_FILES.countries), promoteId: 'iso_a3' } as SourceSpecification,
 		[SOURCE.borders]: src(BASEMAP_FILES.borders),
 		[SOURCE.crimea]: src(BASEMAP_FILES.crimea),
 		[SOURCE.labels]: src(BASEMAP_FILES.labels)

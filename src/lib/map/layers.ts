@@ -29,7 +29,7 @@ export function eventSources(): Record<string, SourceSpecification> {
 			buffer: 16,
 			tolerance: 0
 		},
-		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' }
 	};
 }
 
@@ -39,14 +39,12 @@ export function typeColorExpression(theme: MapTheme, prop = 't'): ExpressionSpec
 	return ['match', ['get', prop], ...pairs, '#888888'] as unknown as ExpressionSpecification;
 }
 
-/** Filter for footprints (border lines, country outlines) of places whose id is in `placeIds`. */
-export function footprintFilter(placeIds: readonly string[]): ExpressionSpecification {
-	return ['in', ['get', 'place_id'], ['literal', [...placeIds]]];
-}
+/** Feature-state key that turns a footprint on: set per place (places source) or per country (countries source). */
+export const FOOTPRINT_STATE = 'on';
 
-/** Filter for country outlines (basemap `countries` source) of country-level events in the given ISO alpha-3 codes. */
-export function countryFootprintFilter(codes: readonly string[]): ExpressionSpecification {
-	return ['in', ['get', 'iso_a3'], ['literal', [...codes]]];
+/** Opacity `on` when the feature's footprint state is set, else 0: a paint-only change, no re-tiling per time step. */
+function footprintOpacity(on: number): ExpressionSpecification {
+	return ['case', ['boolean', ['feature-state', FOOTPRINT_STATE], false], on, 0];
 }
 
 /** Filter picking the selected events by map feature id (index); an empty list selects none. */
@@ -61,23 +59,22 @@ export function footprintLayers(theme: MapTheme): LayerSpecification[] {
 			id: LAYER.footprintCountry,
 			type: 'line',
 			source: SOURCE.countries,
-			filter: countryFootprintFilter([]),
-			paint: { 'line-color': theme.footprint, 'line-width': 2 * theme.scale, 'line-opacity': 0.8, 'line-dasharray': [2, 1] }
+			paint: { 'line-color': theme.footprint, 'line-width': 2 * theme.scale, 'line-opacity': footprintOpacity(0.8), 'line-dasharray': [2, 1] }
 		},
 		{
 			id: LAYER.footprintArea,
 			type: 'fill',
 			source: SOURCE.places,
-			filter: ['all', ['==', ['geometry-type'], 'Polygon'], footprintFilter([])],
-			paint: { 'fill-color': theme.footprint, 'fill-opacity': 0.08 }
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'fill-color': theme.footprint, 'fill-opacity': footprintOpacity(0.08) }
 		},
 		{
 			id: LAYER.footprintLine,
 			type: 'line',
 			source: SOURCE.places,
-			filter: ['all', ['!=', ['geometry-type'], 'Point'], footprintFilter([])],
+			filter: ['!=', ['geometry-type'], 'Point'],
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
-			paint: { 'line-color': theme.footprint, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 2.5 * theme.scale, 8, 5 * theme.scale], 'line-opacity': 0.75 }
+			paint: { 'line-color': theme.footprint, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 2.5 * theme.scale, 8, 5 * theme.scale], 'line-opacity': footprintOpacity(0.75) }
 		}
 	];
 }

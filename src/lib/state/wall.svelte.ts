@@ -98,8 +98,14 @@ export class WallPlayer {
 	#started = false;
 	#frame = 0;
 	#last: number | null = null;
+	/** Frames ticked so far (plain, not reactive): for soak tests and figures. */
+	frames = 0;
 
-	constructor(private readonly opts: PlaybackOptions) {}
+	/** `first` (a day number) is where the first cycle starts, e.g. from the URL's `at`. */
+	constructor(
+		private readonly opts: PlaybackOptions,
+		private readonly first: number | null = null
+	) {}
 
 	get clock(): Clock {
 		return this.#clock;
@@ -112,7 +118,8 @@ export class WallPlayer {
 	setSpan(span: Span | null): void {
 		this.#span = span;
 		if (!span) return;
-		this.#clock = this.#started ? clampClock(this.#clock, span) : startClock(span);
+		if (this.#started) this.#clock = clampClock(this.#clock, span);
+		else this.#clock = clampClock(this.first === null ? startClock(span) : { ...startClock(span), t: this.first }, span);
 		this.#started = true;
 	}
 
@@ -121,6 +128,7 @@ export class WallPlayer {
 		const tick = (now: number) => {
 			const dt = this.#last === null ? 0 : (now - this.#last) / 1000;
 			this.#last = now;
+			this.frames++;
 			if (this.#span) {
 				const next = advanceClock(this.#clock, this.#span, this.opts, dt);
 				if (next !== this.#clock) this.#clock = next;

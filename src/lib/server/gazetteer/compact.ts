@@ -29,8 +29,34 @@ export class CompactStore {
 	private cache: (Place | undefined)[];
 	private byIdMap: Map<string, number> | null = null;
 
+	private keyIndex: Map<string, number> | null = null;
+	private firstMax: Map<string, number> | null = null;
+
 	constructor(readonly parts: CompactParts) {
 		this.cache = new Array(parts.ids.length);
+	}
+
+	/** Hash indexes for lookups, built on first use (≈ 0.1 s): key → position, first word → longest key in words. */
+	private ensureIndex(): void {
+		if (this.keyIndex) return;
+		this.keyIndex = new Map();
+		this.firstMax = new Map();
+		const keys = this.parts.keys;
+		for (let k = 0; k < keys.length; k++) {
+			const key = keys[k]!;
+			this.keyIndex.set(key, k);
+			const sp = key.indexOf(' ');
+			const first = sp < 0 ? key : key.slice(0, sp);
+			let words = 1;
+			for (let c = sp; c >= 0; c = key.indexOf(' ', c + 1)) words++;
+			if ((this.firstMax.get(first) ?? 0) < words) this.firstMax.set(first, words);
+		}
+	}
+
+	/** The most words any name starting with this word has; 0 when no name starts with it. */
+	maxWordsFrom(firstWord: string): number {
+		this.ensureIndex();
+		return this.firstMax!.get(firstWord) ?? 0;
 	}
 
 	/** Position of the first key ≥ `key` (keys are sorted by UTF-16 code units, as `<` compares). */
@@ -86,11 +112,13 @@ export class CompactStore {
 			kind: PLACE_KINDS[n[o]!] as PlaceKind,
 			lat: n[o + 1]!,
 			lon: n[o + 2]!,
-			country_codes: cc ? cc.split(',') : [],
+			country_codes: Object.freeze(cc ? cc.split(',') : []) as string[],
 			geonames_id: n[o + 3] || null,
 			population: n[o + 4] || null,
 			geo_precision: n[o + 5] as GeoPrecision
 		};
+		// Shared by every caller: frozen, so no one can change a place for everyone else.
+		Object.freeze(p);
 		this.cache[i] = p;
 		return p;
 	}
@@ -108,20 +136,26 @@ export class CompactStore {
 		return i === undefined ? undefined : this.placeAt(i);
 	}
 
+	private entryCache = new Map<number, IndexEntry[]>();
+
 	private entriesAt(k: number): IndexEntry[] {
+		const hit = this.entryCache.get(k);
+		if (hit) return hit;
 		const out: IndexEntry[] = [];
 		for (let j = this.parts.postStart[k]!; j < this.parts.postStart[k + 1]!; j++) {
 			const v = this.parts.postings[j]!;
 			const i = v >> 2;
 			out.push({ place: this.placeAt(i), prior: this.priorAt(i), nameKind: NAME_KINDS[v & 3]! });
 		}
+		this.entryCache.set(k, out);
 		return out;
 	}
 
 	/** Entries for one normalised name key. */
 	lookup(key: string): IndexEntry[] | undefined {
-		const k = this.lowerBound(key);
-		return this.parts.keys[k] === key ? this.entriesAt(k) : undefined;
+		this.ensureIndex();
+		const k = this.keyIndex!.get(key);
+		return k === undefined ? undefined : this.entriesAt(k);
 	}
 
 	/** Entries of every key that starts with `prefix`, each with whether its key equals the prefix. */

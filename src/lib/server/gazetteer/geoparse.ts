@@ -90,13 +90,18 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData, arabicText
 	for (let i = 0; i < tokens.length; ) {
 		const run = joinableRun(text, tokens, i, g.maxTokens);
 		let found: Match | null = null;
-		for (let n = run; n >= 1 && !found; n--) {
-			const first = tokens[i]!;
+		const first = tokens[i]!;
+		const readings = first.arabic ? cliticReadings(first.norm) : [{ stem: first.norm, stripped: 0, article: false, prefix: 0 }];
+		const limits = readings.map((r) => Math.min(run, g.store.maxWordsFrom(r.stem)));
+		const longest = Math.max(0, ...limits);
+		for (let n = longest; n >= 1 && !found; n--) {
 			const last = tokens[i + n - 1]!;
-			const rest = tokens.slice(i + 1, i + n).map((t) => t.norm);
-			const readings = first.arabic ? cliticReadings(first.norm) : [{ stem: first.norm, stripped: 0, article: false, prefix: 0 }];
-			for (const r of readings) {
-				const key = [r.stem, ...rest].join(' ');
+			let rest = '';
+			for (let k = i + 1; k < i + n; k++) rest += ' ' + tokens[k]!.norm;
+			for (let ri = 0; ri < readings.length; ri++) {
+				if (limits[ri]! < n) continue;
+				const r = readings[ri]!;
+				const key = r.stem + rest;
 				const entries = g.store.lookup(key);
 				if (!entries) continue;
 				const ok = first.arabic ? entries : latinEntries(entries, tokens.slice(i, i + n), key);
@@ -137,8 +142,9 @@ function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexE
  * capitalised words ("Vladimir Putin", "Linda Thomas-Greenfield", "Prime Minister Naftali Bennett"), and later
  * lone uses of those surnames ("Merkel said").
  */
-function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Set<number>): Set<number> {
+function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Set<number>): { spans: Set<number>; echoes: Set<number> } {
 	const out = new Set<number>();
+	const echoes = new Set<number>();
 	const surnames = new Set<string>();
 	const joined = (a: Token, b: Token) => /^[ \u00A0\-\u2010\u2011]$/.test(text.slice(a.end, b.start));
 	for (let i = 0; i < tokens.length; i++) {
@@ -151,7 +157,7 @@ function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Se
 			(prev && prev2 && prev2.upper && g.personTitles.has(`${prev2.norm} ${prev.norm}`) && joined(prev, t));
 		const next = tokens[i + 1];
 		const first =
-			g.firstNames.has(t.norm) && next && next.upper && !next.allCaps && !g.commonWords.has(next.norm) && joined(t, next);
+			g.firstNames.has(t.norm) && !g.commonWords.has(t.norm) && next && next.upper && !next.allCaps && !g.commonWords.has(next.norm) && joined(t, next);
 		if (!titled && !first) continue;
 		let j = i;
 		while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.upper && !tokens[j + 1]!.arabic && joined(tokens[j]!, tokens[j + 1]!)) j++;
@@ -160,9 +166,9 @@ function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Se
 		i = j;
 	}
 	tokens.forEach((t, i) => {
-		if (surnames.has(t.norm) && t.upper) out.add(i);
+		if (surnames.has(t.norm) && t.upper && !out.has(i)) echoes.add(i);
 	});
-	return out;
+	return { spans: out, echoes };
 }
 
 /** Drops matches that are far more likely ordinary words or parts of people's names. */
@@ -180,9 +186,11 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			out.push(m);
 			continue;
 		}
-		if (m.first === m.last && people.has(m.first)) {
-			// People named after countries or regions (Israel Katz, Georgia …) are rarer than the places.
-			m.entries = m.entries.filter((e) => e.place.kind === 'country' || e.place.kind === 'admin' || e.place.kind === 'region');
+		if (m.first === m.last && (people.spans.has(m.first) || people.echoes.has(m.first))) {
+			// People named after countries or regions (Israel Katz, Georgia …) are rarer than the places; a lone
+			// surname seen earlier in a name ("Merkel said") still names a big city when it is one.
+			const echo = !people.spans.has(m.first);
+			m.entries = m.entries.filter((e) => e.place.kind === 'country' || e.place.kind === 'region' || (e.place.kind === 'admin' && e.prior >= 6) || (echo && e.prior >= 6));
 			if (m.entries.length === 0) continue;
 		}
 		if (m.first === m.last) {
@@ -225,7 +233,17 @@ function countryOf(e: IndexEntry): string | null {
 }
 
 /** Picks one place per match: population prior + the countries the document is about + nearness to its other places. */
-function resolve(matches: Match[], text: string): void {
+const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governorate', 'prefecture', 'county', 'voblast', 'krai']);
+
+/** "Washington state", "the state of Washington", "Nyanza Province": the text says the place is a region. */
+function saysAdmin(m: Match, tokens: Token[]): boolean {
+	const next = tokens[m.last + 1];
+	const prev = tokens[m.first - 1];
+	const prev2 = tokens[m.first - 2];
+	return (!!next && ADMIN_WORDS.has(next.norm)) || (!!prev && !!prev2 && prev.norm === 'of' && ADMIN_WORDS.has(prev2.norm));
+}
+
+function resolve(matches: Match[], text: string, tokens: Token[]): void {
 	// Pass 1: the prior alone, and what each match says about the document's countries. Mentions of the same
 	// name count once and never vouch for each other ("Paris … Paris" is no evidence for France).
 	const byKey = new Map<string, Map<string, number>>();
@@ -253,8 +271,19 @@ function resolve(matches: Match[], text: string): void {
 		const own = byKey.get(m.key)!;
 		// A name that is also a country ("Mexico", "Georgia") gets no context bonus from that same country.
 		const selfCodes = new Set(m.entries.filter((e) => e.place.kind === 'country').map((e) => e.place.country_codes[0]!));
+		const adminHint = saysAdmin(m, tokens);
+		// Items of one list ("Utah, Virginia, Washington and Wisconsin") are places of one kind.
+		const listKinds = new Set<string>();
+		for (const j of [i - 1, i + 1]) {
+			const o = matches[j];
+			if (!o) continue;
+			const gap = j < i ? text.slice(o.end, m.start) : text.slice(m.end, o.start);
+			if (/^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/.test(gap)) listKinds.add(firstPass[j]!.place.kind);
+		}
 		const scored = m.entries.map((e) => {
 			let s = e.prior;
+			if (adminHint && e.place.kind === 'admin') s += 3;
+			if (listKinds.has(e.place.kind) && e.place.kind !== 'country') s += 1;
 			const codes = e.place.country_codes;
 			if (e.place.kind !== 'country') {
 				const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
@@ -312,15 +341,21 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 			t = matches[mi]!.first;
 		}
 		const before = found.length;
-		// After: "border between Belarus and Poland", "borders with Poland", "الحدود البولندية".
+		// After: "border between Belarus and Poland", "borders with Poland", "الحدود البولندية". In English a
+		// connector must come first ("Iraq borders Turkey" is a verb).
+		let connected = tokens[b]!.arabic;
 		for (let t = b + 1, steps = 0; t < tokens.length && found.length < 2 && steps < 4; t++, steps++) {
 			const mi = countryAt.get(t);
 			if (mi === undefined) {
 				const tok = tokens[t]!;
 				const stem = tok.arabic ? cliticReadings(tok.norm).map((r) => r.stem) : [tok.norm];
-				if (stem.some((s) => skip.has(s)) || (tok.arabic && stem.includes('و'))) continue;
+				if (stem.some((s) => skip.has(s)) || (tok.arabic && stem.includes('و'))) {
+					connected = true;
+					continue;
+				}
 				break;
 			}
+			if (!connected) break;
 			if (!found.includes(mi) && !used.has(mi)) found.push(mi);
 			t = matches[mi]!.last;
 		}
@@ -366,7 +401,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	const lowerWords = new Set<string>();
 	for (const t of tokens) if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
 	let matches = filterMatches(text, findMatches(text, tokens, g, arabicText), tokens, g, lowerWords);
-	resolve(matches, text);
+	resolve(matches, text, tokens);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({
 		text: text.slice(m.start, m.end),

@@ -128,6 +128,7 @@ export function loadGazetteer(): Gazetteer {
 	if (!instance) {
 		const t0 = performance.now();
 		const data = loadGazetteerData();
+		data.store.maxWordsFrom(''); // build the hash indexes now, so 'ready' means ready
 		instance = new WorldGazetteer(data, performance.now() - t0);
 	}
 	return instance;

@@ -117,10 +117,14 @@ export function countryFeatures(): FeatureCollection<Polygon | MultiPolygon, Cou
 	if (cached) return cached;
 	const { topo } = topologyWithCrimeaInUkraine();
 	const features: CountryFeature[] = [];
+	const used = new Set<string>();
 	for (const g of topo.objects.countries.geometries as CountryGeometry[]) {
 		const f = feature(topo, g as TopoPolygon) as Feature<Polygon | MultiPolygon>;
 		const name = g.properties?.name ?? 'unknown';
-		const iso = isoA3(g.id, name);
+		// Natural Earth gives a few dependencies their sovereign's code (Ashmore and Cartier Is. = 036): keep ids unique.
+		let iso = isoA3(g.id, name);
+		if (used.has(iso)) iso = `${iso}-${name.replace(/\W+/g, '')}`;
+		used.add(iso);
 		features.push({
 			type: 'Feature',
 			id: iso,

@@ -2,6 +2,7 @@
 import { EVENT_TYPES, isEventType, type EventType } from '../../domain/event';
 import { normalizeWithMap, type NormalizedText } from '../text/normalize';
 import { Matcher, type LexiconEntry } from './matcher';
+import { inSpans, quotedSpans } from './sentences';
 import triggersEn from '../../../../geodata/lexicon/triggers.en.json';
 import triggersAr from '../../../../geodata/lexicon/triggers.ar.json';
 
@@ -66,7 +67,6 @@ const MODAL_AR = /(?:^|\s)(سوف|سي\S*|ست\S*|قد|يعتزم|تعتزم)\s+
 // Habitual or background statements ("since then … met frequently") are not one event.
 const HABITUAL_BEFORE = /\bsince then\b|\bover the years\b|منذ ذلك الحين/i;
 const HABITUAL_AFTER = /^\s*(?:\S+\s+){0,3}?(frequently|repeatedly|regularly|بشكل متكرر|مرارا)/i;
-const OPEN_QUOTES = /["“”«»]/g;
 
 const PRIORITY = new Map<EventType, number>(
 	(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'SANCTION', 'AID', 'CONSULT', 'AGREE', 'THREATEN', 'ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT'] as const).map(
@@ -75,13 +75,15 @@ const PRIORITY = new Map<EventType, number>(
 );
 
 /**
- * Event triggers in `sentence`, negated and hypothetical ones removed, strongest first (weight, then position). Empty for languages without a lexicon.
+ * Event triggers in `sentence` (`startsInQuote`: it continues a quotation opened in an earlier sentence), negated,
+ * hypothetical and quoted ones removed, strongest first (weight, then position). Empty for languages without a lexicon.
  */
-export function findTriggers(sentence: string, language: string, norm: NormalizedText = normalizeWithMap(sentence)): Trigger[] {
+export function findTriggers(sentence: string, language: string, norm: NormalizedText = normalizeWithMap(sentence), startsInQuote = false): Trigger[] {
 	const lex = lexiconFor(language);
 	if (!lex) return [];
 	const arabic = language.startsWith('ar');
 	const excluded = lex.exclude?.find(sentence, norm) ?? [];
+	const quotes = quotedSpans(sentence, startsInQuote);
 	const out: Trigger[] = [];
 	for (const hit of lex.triggers.find(sentence, norm)) {
 		if (excluded.some((x) => x.start <= hit.start && hit.end <= x.end)) continue;
@@ -94,7 +96,7 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
 		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
 		// Inside a direct quotation: what someone said, not what happened.
-		if ((beforeSentence.match(OPEN_QUOTES)?.length ?? 0) % 2 === 1) continue;
+		if (inSpans(quotes, hit.start)) continue;
 		const modal = (arabic ? MODAL_AR : MODAL_EN).test(before);
 		out.push({ type: hit.value.type, weight: hit.value.weight, start: hit.start, end: hit.end, text: hit.text, modal });
 	}
@@ -103,9 +105,9 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 }
 
 /** The strongest trigger of each event type in the sentence, strongest first. */
-export function classify(sentence: string, language: string, norm?: NormalizedText): Trigger[] {
+export function classify(sentence: string, language: string, norm?: NormalizedText, startsInQuote = false): Trigger[] {
 	const seen = new Set<EventType>();
-	return findTriggers(sentence, language, norm).filter((t) => (seen.has(t.type) ? false : (seen.add(t.type), true)));
+	return findTriggers(sentence, language, norm, startsInQuote).filter((t) => (seen.has(t.type) ? false : (seen.add(t.type), true)));
 }
 
 export { EVENT_TYPES };

@@ -6,7 +6,7 @@ import { normalizeWithMap } from '../text/normalize';
 import { actorsIn, findActorHits } from './actors';
 import { classify, type Trigger } from './classify';
 import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
-import { clauseIndex, splitSentences, type Span } from './sentences';
+import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
 import type { Article, Gazetteer } from './types';
 
 const BOILERPLATE =
@@ -52,6 +52,10 @@ const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE',
 
 const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
 const NOT_A_PLACE_BEFORE = /(?:anti|pro|non|ex)-$/i;
+const NOT_A_PLACE_AFTER = /^-(?:controlled|led|backed|owned|run|friendly|allied|leaning)\b/i;
+// A name after these words is who asked or was told, not where it happened ("at the request of France").
+const NOT_WHERE_BEFORE = /\b(?:request of|according to|on behalf of|told|urged|accused|accusing|called on|asked)\s+(?:the\s+)?$/i;
+const QUOTE_MARKS = /["“”«»]/g;
 const BORDER_WORD = /\b(border|borders|frontier|border crossing)\b|حدود|الحدود|حدودها|حدوده/i;
 
 /** Stable event id: `ev-` + the first 12 hex digits of SHA-1 over source id, evidence offsets, place id and type. */
@@ -157,7 +161,8 @@ function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Plac
 		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
-		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5;
+		const notWhere = NOT_WHERE_BEFORE.test(sentence.text.slice(Math.max(0, local - 25), local)) ? 2 : 0;
+		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5 - notWhere;
 		if (score > bestScore) {
 			best = m;
 			bestScore = score;
@@ -207,11 +212,21 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	const dominant = dominantCountry(mentions, gazetteer);
 	const events: EventFeature[] = [];
 	let unplaced = 0;
+	let paragraphEnd = -1;
+	let quoteMarks = 0; // quotation marks seen so far in the current line: odd = inside a quotation
 	for (const sentence of splitSentences(body)) {
+		if (sentence.start > paragraphEnd) {
+			const nl = body.indexOf('\n', sentence.start);
+			paragraphEnd = nl === -1 ? body.length : nl;
+			quoteMarks = 0;
+		}
+		const startsInQuote = quoteMarks % 2 === 1;
+		quoteMarks += sentence.text.match(QUOTE_MARKS)?.length ?? 0;
 		if (isBoilerplate(sentence.text, meta.title)) continue;
 		const norm = normalizeWithMap(sentence.text);
-		const triggers = classify(sentence.text, language, norm);
+		const triggers = classify(sentence.text, language, norm, startsInQuote);
 		if (!triggers.length) continue;
+		const quotes = quotedSpans(sentence.text, startsInQuote);
 		const actorHits = findActorHits(sentence.text, norm);
 		// A person's or group's name is not a place ("Merkel", "Lapid", "Thomas-Greenfield"), nor is "anti-Kremlin".
 		const inSentence = mentions.filter(
@@ -219,20 +234,26 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				m.start >= sentence.start &&
 				m.end <= sentence.end &&
 				!NOT_A_PLACE_BEFORE.test(body.slice(Math.max(0, m.start - 5), m.start)) &&
+				!NOT_A_PLACE_AFTER.test(body.slice(m.end, m.end + 12)) &&
+				!inSpans(quotes, m.start - sentence.start) &&
 				!actorHits.some((a) => (a.value.kind === 'person' || a.value.kind === 'group') && a.start < m.end - sentence.start && m.start - sentence.start < a.end)
 		);
 		const border = inferBorder(sentence, inSentence, dominant?.place ?? null, gazetteer);
 		const candidates = border ? [...inSentence, border] : inSentence;
 		let readings: DateReading[] | null = null;
-		const used = new Set<string>();
 		const actors = actorsIn(sentence.text, norm);
+		// Where an unplaced event falls back to: the country of an actor named outside quotations.
+		const actingCountries = actorHits.filter((h) => h.value.country && !inSpans(quotes, h.start)).map((h) => h.value.country!);
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
 			let mention = choosePlace(sentence, trigger, candidates);
 			if (i > 0) {
-				if (trigger.weight < 0.8 || !mention || !MATERIAL.has(trigger.type)) continue;
-				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clauseIndex(sentence.text, trigger.start)) continue;
-				if (used.has(mention.place.id)) continue;
+				if (trigger.weight < 0.8 || trigger.modal || !mention || !MATERIAL.has(trigger.type)) continue;
+				if (/\bto\s+(?:\w+\s+)?$/i.test(sentence.text.slice(Math.max(0, trigger.start - 25), trigger.start))) continue; // "to impose sanctions": a purpose
+				// A clause of its own ("…, as protests continued across Belarus"), with its own place in it.
+				const clause = clauseIndex(sentence.text, trigger.start);
+				if (clause === clauseIndex(sentence.text, triggers[0]!.start)) continue;
+				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clause) continue;
 			}
 			readings ??= readDates(sentence.text, language, meta.published);
 			const stated = chooseDate(sentence.text, trigger, readings);
@@ -241,7 +262,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			let fallback = false;
 			if (!mention) {
 				// No place in the sentence: the country of its first actor that has one, else the article's country.
-				const actorCountry = actors.map((a) => (a.country ? gazetteer.byId(`country:${a.country}`) : null)).find((p) => p);
+				const actorCountry = actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p);
 				const place = actorCountry ?? dominant?.place ?? null;
 				if (!place) {
 					unplaced++;
@@ -251,7 +272,6 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				mention = { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
 				fallback = true;
 			}
-			used.add(mention.place.id);
 			const date = stated ?? inheritedDate(meta.published);
 			const place = mention.place;
 			const geo: GeoPrecision = fallback ? 3 : place.geo_precision;

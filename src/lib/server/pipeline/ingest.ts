@@ -1,5 +1,5 @@
 // The ingest run: files in, events.geojson + places.geojson out (atomically), corrections re-applied on top.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
@@ -114,9 +114,13 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	let articles = 0;
 	let unplaced = 0;
 	let mentions = 0;
+	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
 	for (const [i, file] of files.entries()) {
 		try {
 			const r = ingestArticleText(await readFile(file), file, opts.gazetteer);
+			const taken = sources.get(r.article.sourceId);
+			if (taken) throw new Error(`${file}: source id: "${r.article.sourceId}" is already the id of ${taken}; rename one of them`);
+			sources.set(r.article.sourceId, file);
 			events.push(...r.events);
 			unplaced += r.unplaced;
 			mentions += r.mentions;
@@ -129,6 +133,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const applied = applyCorrections(events, log.corrections);
 	const places = buildPlaces(applied.features, opts.gazetteer);
 	const placesOut = path.join(dir, 'places.geojson');
+	await mkdir(dir, { recursive: true });
 	await writeFileAtomic(opts.out, serializeEvents(applied.features));
 	await writeFileAtomic(placesOut, serializePlaces(places));
 	return {

@@ -18,6 +18,8 @@ export interface Hit<T> {
 
 interface Compiled<T> {
 	words: string[];
+	/** Per word: may it take any ending? */
+	stars: boolean[];
 	star: boolean;
 	arabic: boolean;
 	exact: string | null;
@@ -40,6 +42,11 @@ function fold(s: string): string {
 	let out = '';
 	for (const ch of s) out += ch.length === 1 ? foldChar(ch) : ch;
 	return out;
+}
+
+/** The first two code units of a word as one number (a Map key without allocating a string). */
+function prefixKey(word: string): number {
+	return word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
 }
 
 function words(s: string): string[] {
@@ -68,23 +75,26 @@ function arabicStems(word: string): string[] {
 export class Matcher<T> {
 	private readonly byFirst = new Map<string, Compiled<T>[]>();
 	/** Phrases whose first word is a stem ("protest*" alone, "arrest*"), keyed by its first two letters. */
-	private readonly byPrefix = new Map<string, Compiled<T>[]>();
+	private readonly byPrefix = new Map<number, Compiled<T>[]>();
 
 	constructor(entries: readonly LexiconEntry<T>[]) {
 		for (const e of entries) {
 			const star = e.pattern.endsWith('*');
-			const ws = words(fold(star ? e.pattern.slice(0, -1) : e.pattern));
+			// A '*' inside a phrase ("اتصال* هاتفي*") lets that word take endings too.
+			const stars = e.pattern.split(/\s+/).map((w) => w.endsWith('*'));
+			const ws = words(fold(e.pattern.replace(/\*/g, '')));
 			if (!ws.length) continue;
 			const c: Compiled<T> = {
 				words: ws,
+				stars: stars.length === ws.length ? stars : ws.map((_, i) => i === ws.length - 1 && star),
 				star,
 				arabic: ARABIC.test(e.pattern),
 				exact: /^[A-Z.]{2,4}$/.test(e.pattern) ? e.pattern : null,
 				length: ws.join(' ').length,
 				value: e.value
 			};
-			if (star && ws.length === 1) {
-				const key = ws[0]!.slice(0, 2);
+			if (c.stars[0]) {
+				const key = prefixKey(ws[0]!);
 				this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), c]);
 			} else {
 				this.byFirst.set(ws[0]!, [...(this.byFirst.get(ws[0]!) ?? []), c]);
@@ -98,14 +108,9 @@ export class Matcher<T> {
 		if (i + n > tokens.length) return 0;
 		for (let k = 0; k < n; k++) {
 			const want = c.words[k]!;
-			const last = k === n - 1;
-			if (k === 0) {
-				if (last && c.star ? !first.startsWith(want) : first !== want) return 0;
-				continue;
-			}
-			if (!JOINER.test(norm.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) return 0;
-			const got = tokens[i + k]!.text;
-			if (last && c.star ? !got.startsWith(want) : got !== want) return 0;
+			const got = k === 0 ? first : tokens[i + k]!.text;
+			if (k > 0 && !JOINER.test(norm.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) return 0;
+			if (c.stars[k] ? !got.startsWith(want) : got !== want) return 0;
 		}
 		return n;
 	}
@@ -118,12 +123,12 @@ export class Matcher<T> {
 		const hits: Hit<T>[] = [];
 		for (let i = 0; i < tokens.length; i++) {
 			const word = tokens[i]!.text;
-			const arabicWord = ARABIC.test(word);
-			const forms = arabicWord ? arabicStems(word) : [word];
+			const forms = word.charCodeAt(0) >= 0x600 && ARABIC.test(word) ? arabicStems(word) : [word];
 			let best: Compiled<T> | null = null;
 			let bestN = 0;
 			for (const f of forms) {
-				for (const list of [this.byFirst.get(f), this.byPrefix.get(f.slice(0, 2))]) {
+				for (let l = 0; l < 2; l++) {
+					const list = l === 0 ? this.byFirst.get(f) : this.byPrefix.get(prefixKey(f));
 					if (!list) continue;
 					for (const c of list) {
 						if (f !== word && !c.arabic) continue; // proclitics are Arabic only

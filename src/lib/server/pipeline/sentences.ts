@@ -78,3 +78,30 @@ export function clauseIndex(sentence: string, offset: number): number {
 	}
 	return clause;
 }
+
+const QUOTE = /["“”«»]/;
+
+/**
+ * Quotations in a sentence as [start, end) offsets: from a quotation mark to the next one (or the end when it
+ * stays open), the first one open from 0 when the sentence continues an earlier quotation. Quotes of ≤ 3 words
+ * are names or scare quotes ("Bundestag", “victory”), not speech, and are left out.
+ */
+export function quotedSpans(sentence: string, startsInQuote = false): [number, number][] {
+	const spans: [number, number][] = [];
+	let open = startsInQuote ? 0 : -1;
+	for (let i = 0; i < sentence.length; i++) {
+		if (!QUOTE.test(sentence[i]!)) continue;
+		if (open === -1) open = i;
+		else {
+			spans.push([open, i + 1]);
+			open = -1;
+		}
+	}
+	if (open !== -1) spans.push([open, sentence.length]);
+	return spans.filter(([a, b]) => (a === 0 && startsInQuote) || b === sentence.length || sentence.slice(a, b).split(/\s+/).filter(Boolean).length > 3);
+}
+
+/** True when offset `at` lies inside one of `spans`. */
+export function inSpans(spans: readonly [number, number][], at: number): boolean {
+	return spans.some(([a, b]) => a <= at && at < b);
+}

@@ -1,0 +1,2 @@
+import { benchIngest } from './bench/ingest';
+await benchIngest();
