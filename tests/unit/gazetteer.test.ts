@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
 import { point } from '@turf/helpers';
 import type { LineString, MultiLineString } from 'geojson';
@@ -137,6 +138,23 @@ describe('disambiguation', () => {
 	});
 });
 
+describe('regions named after their capital', () => {
+	it('resolves "Brest region", "Grodno Oblast" and "منطقة غرودنو" to the Belarusian regions', () => {
+		const ms = en('Protests spread to the Brest region and to Grodno Oblast.');
+		expect(ms.map((m) => [m.text, m.place.kind, m.place.country_codes[0]])).toEqual([
+			['Brest region', 'admin', 'BLR'],
+			['Grodno Oblast', 'admin', 'BLR']
+		]);
+		expect(ms[1]!.place.name).toBe('Hrodna Region');
+		expect(ms[1]!.place.geo_precision).toBe(2);
+		expect(ar('في منطقة غرودنو').map((m) => m.place.id)).toEqual([ms[1]!.place.id]);
+	});
+
+	it('does not make a region of a city whose region has another name', () => {
+		expect(en('The Sacramento region was quiet.').map((m) => m.place.kind)).toEqual(['city']);
+	});
+});
+
 describe('mention finding', () => {
 	it('does not take common words or people for places', () => {
 		const text = 'Most of them said Reading was nice. Mobile phones were seized. Angela Merkel called Vladimir Putin.';
@@ -164,6 +182,62 @@ describe('mention finding', () => {
 		const ms = gaz.geoparseDocument(text, { language: 'en' });
 		expectVerbatim(text, ms);
 		expect(ms.map((m) => m.place.id)).toEqual(['gn:2660646', 'gn:3094802', 'gn:524901']);
+	});
+});
+
+describe('Arabic articles', () => {
+	it('finds the places of an Arabic news paragraph and nothing else', () => {
+		const text =
+			'قال رئيس الوزراء إن الحكومة ستعمل على تحسين الوضع الاقتصادي والأمن في البلاد. ' +
+			'وأكد المتحدث أن الاتحاد الأوروبي فرض عقوبات جديدة على مينسك، بينما نددت الولايات المتحدة بالقمع. ' +
+			'وتظاهر الآلاف في غرودنو وبريست يوم الأحد. وقال مسؤول إن الجيش الروسي نشر قوات قرب الحدود الأوكرانية.';
+		const ms = ar(text);
+		expectVerbatim(text, ms);
+		expect(ms.map((m) => [m.text, m.place.id])).toEqual([
+			['مينسك', 'gn:625144'],
+			['الولايات المتحدة', 'country:USA'],
+			['غرودنو', 'gn:627904'],
+			['بريست', 'gn:629634'],
+			['الروسي', 'country:RUS'],
+			['الحدود الأوكرانية', 'border:RUS-UKR']
+		]);
+	});
+
+	it('reads كيف as Kyiv only where a place is expected, and المالي never as Mali', () => {
+		expect(ar('كيف يمكن أن نفهم ذلك؟')).toEqual([]);
+		expect(ar('وصل الوفد إلى كيف أمس').map((m) => m.place.id)).toEqual(['gn:703448']);
+		expect(ar('اجتماع بكيف').map((m) => m.place.id)).toEqual(['gn:703448']);
+		expect(ar('الوضع المالي في مالي').map((m) => m.text)).toEqual(['مالي']);
+	});
+
+	it('tells the article from a hamza: ألمانيا is Germany but ماني and وزارة المالية are no places', () => {
+		expect(ar('قال ماني إن وزارة المالية في ألمانيا').map((m) => [m.text, m.place.id])).toEqual([['ألمانيا', 'country:DEU']]);
+		expect(ar('الحدود الألمانية البولندية').map((m) => m.place.id)).toEqual(['border:DEU-POL']);
+	});
+});
+
+describe('mention invariants', () => {
+	it('returns verbatim, sorted, non-overlapping mentions for any mix of names, clitics, marks and noise', () => {
+		const pieces = ['Minsk', 'Brest', ' ', ', ', '. ', '-', 'the Polish border', 'border with Poland', 'و', 'ب', 'ال', 'موسكو', 'روسيا البيضاء', 'ُ', 'ـ', '🙂', 'é', 'New York', 'Of', 'most', '\n', 'الحدود مع ', 'بولندا', 'St.', "d'", 'Côte'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.constantFrom('en', 'ar'), (parts, language) => {
+				const text = parts.join('');
+				const ms = gaz.geoparseDocument(text, { language });
+				let last = 0;
+				for (const m of ms) {
+					if (text.slice(m.start, m.end) !== m.text || m.start < last || m.end <= m.start) return false;
+					if (!(m.score >= 0 && m.score <= 1)) return false;
+					last = m.end;
+				}
+				return true;
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('finds nothing in an empty or place-free text', () => {
+		expect(en('')).toEqual([]);
+		expect(en('... !!! 123 the of and')).toEqual([]);
 	});
 });
 

@@ -1,13 +1,14 @@
 // Golden fixtures: each founding article (geodata/articles/*.md) → tests/fixtures/pipeline/out/<name>.geojson.
 // A missing golden is an error under CI (else it is written); a mismatch writes <name>-changed.geojson and fails.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { loadGazetteer } from '../../src/lib/server/gazetteer/index';
 import { ingestArticleText } from '../../src/lib/server/pipeline/ingest';
 import { serializeEvents } from '../../src/lib/server/pipeline/output';
 import type { EventCollection, EventProperties } from '../../src/lib/domain/event';
+import { checkGolden } from '../fixtures/pipeline/golden';
 
 const IN = 'geodata/articles';
 const OUT = 'tests/fixtures/pipeline/out';
@@ -31,21 +32,8 @@ describe('golden events of the founding articles', () => {
 
 	for (const [name, run] of runs) {
 		it(`${name} produces its golden events`, () => {
-			const actual = serializeEvents(run.events);
 			const golden = path.join(OUT, `${name}.geojson`);
-			const changed = path.join(OUT, `${name}-changed.geojson`);
-			if (!existsSync(golden)) {
-				if (process.env.CI) throw new Error(`missing golden ${golden} (run the tests without CI to write it, then review it)`);
-				writeFileSync(golden, actual);
-				console.warn(`wrote missing golden ${golden}`);
-				return;
-			}
-			if (readFileSync(golden, 'utf8') === actual) {
-				rmSync(changed, { force: true });
-				return;
-			}
-			writeFileSync(changed, actual);
-			throw new Error(`${golden} differs from the output; see ${changed} (replace the golden if the change is right)`);
+			if (checkGolden(golden, serializeEvents(run.events)) === 'written') console.warn(`wrote missing golden ${golden}`);
 		});
 
 		it(`${name}: every event is schema-valid and its evidence is verbatim from the body`, () => {

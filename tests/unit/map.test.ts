@@ -124,4 +124,15 @@ describe('facet counts', () => {
 		expect(counts.types.get('PROTEST')).toBe(filterEvents(events, { types: ['PROTEST'], countries: ['BLR'] }).length);
 		expect(counts.countries.get('POL')).toBe(filterEvents(events, { types: ['ASSAULT'], countries: ['POL'] }).length);
 	});
+
+	it('agrees with the one filter for every value of every facet, with a window and free text', () => {
+		const events = synthDataset(400, 8).events.features;
+		const filters = [{}, { types: ['ASSAULT', 'PROTEST'] as ('ASSAULT' | 'PROTEST')[], languages: ['en'] }, { from: '2022-02-01', to: '2022-08-31', countries: ['BLR'], q: 'border' }, { actors: ['NATO'], sources: ['synth_0003', 'synth_0004'] }];
+		for (const filter of filters) {
+			const counts = facetCounts(events, filter);
+			for (const [facet, values] of Object.entries(counts)) {
+				for (const [v, n] of values) expect(n, `${JSON.stringify(filter)} ${facet}=${v}`).toBe(filterEvents(events, { ...filter, [facet]: [v] }).length);
+			}
+		}
+	});
 });

@@ -26,7 +26,8 @@ export function eventSources(): Record<string, SourceSpecification> {
 			cluster: true,
 			clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
 			clusterRadius: 40,
-			buffer: 16,
+			maxzoom: 12, // points need no deeper tiles: fewer tiles to rebuild after each window change
+			buffer: 32,
 			tolerance: 0
 		},
 		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' }

@@ -92,7 +92,8 @@ export class Dashboard {
 		}
 		const from = this.time.start;
 		const to = this.time.end;
-		for (let i = 0; i < pass.length; i++) if (pass[i] && start[i]! <= to && end[i]! >= from) out.push(i);
+		const undated = this.filter.undated === true; // undated events kept on request (they cannot be placed in time)
+		for (let i = 0; i < pass.length; i++) if (pass[i] && ((start[i]! <= to && end[i]! >= from) || (undated && Number.isNaN(start[i]!)))) out.push(i);
 		return out;
 	});
 

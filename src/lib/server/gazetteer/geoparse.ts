@@ -1,7 +1,7 @@
 // Finds place mentions in a text and resolves each to one gazetteer place, using the whole document as context.
 import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
-import { cliticReadings, hasArabic } from '../text/arabic';
+import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 
 export interface GeoparseOptions {
@@ -32,6 +32,9 @@ interface Match {
 	chosen?: IndexEntry;
 	score: number;
 }
+
+/** Words that make a name a region: "Brest region", "Washington state". */
+const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governorate', 'prefecture', 'county', 'voblast', 'krai']);
 
 // Lower-case words allowed inside a capitalised name: "Port-au-Prince", "Côte d'Ivoire", "Dar es Salaam".
 const CONNECTORS = new Set(['of', 'the', 'and', 'upon', 'on', 'by', 'de', 'la', 'le', 'les', 'du', 'des', 'del', 'della', 'dei', 'di', 'da', 'do', 'dos', 'das', 'los', 'las', 'y', 'e', 'i', 'a', 'au', 'aux', 'en', 'sur', 'sous', 'et', 'd', 'l', 'am', 'an', 'der', 'den', 'im', 'in', 'bei', 'op', 'aan', 'van', 'ter', 'na', 'nad', 'pod', 'al', 'el', 'es', 'as', 'bin', 'ibn', 's']);
@@ -126,7 +129,7 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData, arabicText
 function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexEntry[] {
 	const first = toks[0]!;
 	if (!first.upper) return [];
-	for (const t of toks.slice(1)) if (!t.upper && !CONNECTORS.has(t.norm)) return [];
+	for (const t of toks.slice(1)) if (!t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm)) return [];
 	const allCaps = toks.every((t) => t.allCaps || t.norm.length === 1);
 	return entries.filter((e) => {
 		if (e.nameKind === 'code') return allCaps;
@@ -180,9 +183,19 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	const inMatch = new Set<number>();
 	for (const m of matches) for (let k = m.first; k <= m.last; k++) inMatch.add(k);
 	const people = personTokens(text, tokens, g, multi);
+	const arabicCommon = new Set(g.curated.arabic_common_words.map((w) => normalizeWithMap(w).text));
+	const arabicPreps = new Set(g.curated.arabic_place_prepositions.map((w) => normalizeWithMap(w).text));
 	for (const m of matches) {
 		const first = tokens[m.first]!;
 		if (first.arabic) {
+			if (m.first === m.last && arabicCommon.has(stripArticle(m.key))) {
+				// "كيف" is "how" far more often than Kyiv, "المالي" is "financial": such names count only without the
+				// article and after "في/إلى/من …" or with a ب/ل proclitic.
+				const prev = tokens[m.first - 1];
+				const surface = normalizeWithMap(text.slice(m.start, m.end)).text;
+				const clitic = m.start > first.start && /[بل]/.test(text.slice(first.start, m.start));
+				if (surface.startsWith('ال') || (!clitic && !(prev && prev.arabic && arabicPreps.has(prev.norm)))) continue;
+			}
 			out.push(m);
 			continue;
 		}
@@ -233,7 +246,7 @@ function countryOf(e: IndexEntry): string | null {
 }
 
 /** Picks one place per match: population prior + the countries the document is about + nearness to its other places. */
-const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governorate', 'prefecture', 'county', 'voblast', 'krai']);
+
 
 /** "Washington state", "the state of Washington", "Nyanza Province": the text says the place is a region. */
 function saysAdmin(m: Match, tokens: Token[]): boolean {
@@ -287,7 +300,8 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 			const codes = e.place.country_codes;
 			if (e.place.kind !== 'country') {
 				const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
-				if (w > 0) s += 1.5 + Math.min(1, w / 3);
+				// Weighted: a named country or region (1) counts fully, a city that only points at one (0.5) half.
+				if (w > 0) s += 1.5 * Math.min(1, w) + Math.min(1, w / 3);
 				// "Pandi, Bulacan" / "Paris, Texas": the next match names the region that contains it.
 				const next = matches[i + 1];
 				if (next && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {

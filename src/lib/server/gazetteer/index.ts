@@ -71,17 +71,17 @@ class WorldGazetteer implements Gazetteer {
 				const nx = this.data.store.place(`country:${x}`)?.name ?? x;
 				const ny = this.data.store.place(`country:${y}`)?.name ?? y;
 				result = {
-					place: {
+					place: Object.freeze({
 						id,
 						name: `${nx}–${ny} border`,
 						kind: 'border',
 						lat: Math.round(lat * 1e5) / 1e5,
 						lon: Math.round(lon * 1e5) / 1e5,
-						country_codes: [x, y],
+						country_codes: Object.freeze([x, y]) as string[],
 						geonames_id: null,
 						population: null,
 						geo_precision: 2
-					},
+					} satisfies Place),
 					line: geom
 				};
 			}

@@ -32,7 +32,7 @@ function compile(file: ActorsFile, name: string): Matcher<Actor> {
 
 const ACTORS = compile(actorsFile as ActorsFile, 'geodata/lexicon/actors.json');
 
-// A state named as a location ("protests across Belarus", "في بيلاروسيا") is where, not who.
+// A state named as a location ("protests across Belarus", "في بيلاروسيا", "ببيلاروسيا") is where, not who.
 const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شوارع|مدينة|مدينه|العاصمة|العاصمه|ساحة|ساحه)\s+)$/i;
 
 /** Actor names in `text` with their offsets, in order; a state named as a location is left out. */
@@ -40,7 +40,7 @@ export function findActorHits(text: string, norm?: NormalizedText): Hit<Actor>[]
 	return ACTORS.find(text, norm).filter(
 		(hit) =>
 			!/(?:anti|pro)-$/i.test(text.slice(Math.max(0, hit.start - 5), hit.start)) && // "anti-Kremlin placards", "pro-Moscow forces"
-			!(hit.value.kind === 'state' && LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start)))
+			!(hit.value.kind === 'state' && (LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start)) || hit.clitic.includes('ب')))
 	);
 }
 

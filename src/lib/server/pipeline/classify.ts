@@ -68,6 +68,17 @@ const MODAL_AR = /(?:^|\s)(سوف|سي\S*|ست\S*|قد|يعتزم|تعتزم)\s+
 const HABITUAL_BEFORE = /\bsince then\b|\bover the years\b|منذ ذلك الحين/i;
 const HABITUAL_AFTER = /^\s*(?:\S+\s+){0,3}?(frequently|repeatedly|regularly|بشكل متكرر|مرارا)/i;
 
+const BACKGROUND_EN = /^\s*(after|before|following|since|despite|amid|while)\b/i;
+const BACKGROUND_AR = /^\s*(بعد|قبل|منذ|رغم|بينما|وبينما)\s/;
+
+const SCENE_EN = /\b(during|amid|amidst|since|following|despite)\s+(the\s+|a\s+|these\s+|those\s+)?$/i;
+const SCENE_AR = /(?:^|\s)(خلال|وسط|منذ|عقب|رغم)\s+$/;
+
+function firstComma(sentence: string): number {
+	const i = sentence.search(/[,\u060C;]/);
+	return i === -1 ? sentence.length : i;
+}
+
 const PRIORITY = new Map<EventType, number>(
 	(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'SANCTION', 'AID', 'CONSULT', 'AGREE', 'THREATEN', 'ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT'] as const).map(
 		(t, i) => [t, i]
@@ -98,7 +109,11 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 		// Inside a direct quotation: what someone said, not what happened.
 		if (inSpans(quotes, hit.start)) continue;
 		const modal = (arabic ? MODAL_AR : MODAL_EN).test(before);
-		out.push({ type: hit.value.type, weight: hit.value.weight, start: hit.start, end: hit.end, text: hit.text, modal });
+		// An opening "After …," / "بعد أن …،" clause is the background of the sentence's main statement.
+		let background = clauseStart === 0 && hit.start < firstComma(sentence) && (arabic ? BACKGROUND_AR : BACKGROUND_EN).test(sentence) ? 0.2 : 0;
+		// A noun after "during the", "amid", "since the" … sets the scene for the sentence's act.
+		if ((arabic ? SCENE_AR : SCENE_EN).test(sentence.slice(Math.max(0, hit.start - 16), hit.start))) background += 0.3;
+		out.push({ type: hit.value.type, weight: Math.round((hit.value.weight - background) * 100) / 100, start: hit.start, end: hit.end, text: hit.text, modal });
 	}
 	// Strongest first; between equals, the first in the sentence (usually the main verb), then material acts.
 	return out.sort((a, b) => b.weight - a.weight || a.start - b.start || PRIORITY.get(a.type)! - PRIORITY.get(b.type)!);

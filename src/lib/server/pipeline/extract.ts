@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../../domain/event';
 import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
-import { actorsIn, findActorHits } from './actors';
+import { actorsIn, findActorHits, type Actor } from './actors';
+import type { Hit } from './matcher';
 import { classify, type Trigger } from './classify';
 import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
 import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
@@ -150,7 +151,7 @@ function clauseText(sentence: string, clause: number): string {
 }
 
 /** The most specific place of the sentence, preferring the trigger's clause and then the nearest to it. */
-function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly PlaceMention[]): PlaceMention | null {
+function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly PlaceMention[], acting: readonly Hit<Actor>[]): PlaceMention | null {
 	const clause = clauseIndex(sentence.text, trigger.start);
 	let best: PlaceMention | null = null;
 	let bestScore = -Infinity;
@@ -161,7 +162,13 @@ function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Plac
 		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
-		const notWhere = NOT_WHERE_BEFORE.test(sentence.text.slice(Math.max(0, local - 25), local)) ? 2 : 0;
+		// "at the request of France"; "allowed Moscow to use": a country, or a capital standing for its government
+		// (a state actor's name not after "in", "of", "the capital, " …), is who acts, not where.
+		const metonymy =
+			m.place.kind === 'city' &&
+			!/\bcapital,?\s*$|العاصمة\s*$/i.test(sentence.text.slice(Math.max(0, local - 12), local)) &&
+			acting.some((a) => a.value.kind === 'state' && a.start < local + m.text.length && local < a.end);
+		const notWhere = NOT_WHERE_BEFORE.test(sentence.text.slice(Math.max(0, local - 25), local)) || metonymy ? 2 : 0;
 		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5 - notWhere;
 		if (score > bestScore) {
 			best = m;
@@ -246,7 +253,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		const actingCountries = actorHits.filter((h) => h.value.country && !inSpans(quotes, h.start)).map((h) => h.value.country!);
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
-			let mention = choosePlace(sentence, trigger, candidates);
+			let mention = choosePlace(sentence, trigger, candidates, actorHits);
 			if (i > 0) {
 				if (trigger.weight < 0.8 || trigger.modal || !mention || !MATERIAL.has(trigger.type)) continue;
 				if (/\bto\s+(?:\w+\s+)?$/i.test(sentence.text.slice(Math.max(0, trigger.start - 25), trigger.start))) continue; // "to impose sanctions": a purpose
@@ -311,8 +318,9 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 }
 
 /**
- * An event dated only by its article that repeats the type and place of another event of the same article is a
- * restatement ("He described the phone conversation as …"): keep the better-dated one.
+ * An event dated only by its article that repeats the type and place (or, against a dated one, the type and all
+ * its actors) of another event of the same article is a restatement ("He described the phone conversation as …",
+ * "The meeting, in which Lukashenko thanked Putin …"): keep the better-dated one.
  */
 function dropRestatements(events: EventFeature[]): EventFeature[] {
 	return events.filter((e, i) => {
@@ -320,7 +328,9 @@ function dropRestatements(events: EventFeature[]): EventFeature[] {
 		if (p.date_text !== null) return true;
 		return !events.some((o, j) => {
 			const q = o.properties;
-			if (j === i || q.event_type !== p.event_type || q.place_id !== p.place_id) return false;
+			if (j === i || q.event_type !== p.event_type) return false;
+			const sameActors = p.actors.length >= 2 && p.actors.every((a) => q.actors.includes(a));
+			if (q.place_id !== p.place_id && !(sameActors && q.date_text !== null)) return false;
 			return q.date_text !== null || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
 		});
 	});

@@ -14,6 +14,8 @@ export interface Hit<T> {
 	end: number;
 	text: string;
 	value: T;
+	/** Arabic proclitics the match carried ("ب" in "ببيلاروسيا"), '' otherwise. */
+	clitic: string;
 }
 
 interface Compiled<T> {
@@ -126,6 +128,7 @@ export class Matcher<T> {
 			const forms = word.charCodeAt(0) >= 0x600 && ARABIC.test(word) ? arabicStems(word) : [word];
 			let best: Compiled<T> | null = null;
 			let bestN = 0;
+			let bestForm = word;
 			for (const f of forms) {
 				for (let l = 0; l < 2; l++) {
 					const list = l === 0 ? this.byFirst.get(f) : this.byPrefix.get(prefixKey(f));
@@ -137,6 +140,7 @@ export class Matcher<T> {
 						if (n > bestN || (n === bestN && best !== null && c.length > best.length)) {
 							best = c;
 							bestN = n;
+							bestForm = f;
 						}
 					}
 				}
@@ -146,7 +150,7 @@ export class Matcher<T> {
 			const end = norm.map[tokens[i + bestN - 1]!.end - 1]! + 1;
 			const original = text.slice(start, end);
 			if (best.exact !== null && original !== best.exact) continue;
-			hits.push({ start, end, text: original, value: best.value });
+			hits.push({ start, end, text: original, value: best.value, clitic: word.slice(0, word.length - bestForm.length) });
 			i += bestN - 1;
 		}
 		return hits;

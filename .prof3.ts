@@ -1,2 +1,0 @@
-import { benchIngest } from './bench/ingest';
-await benchIngest();

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { EventFeature } from '../../src/lib/domain/event';
+import { timeline } from '../../src/lib/domain/playback';
+import { THEMES, darkTheme } from '../../src/lib/map/theme';
+import { screenTheme, wallFeatures, wallLayers, wallStyle, WALL_LAYER, WALL_SOURCE } from '../../src/lib/components/wall/layers';
+
+describe('wall layers', () => {
+	for (const theme of Object.values(THEMES)) {
+		for (const height of [1080, 2160]) {
+			it(`the ${theme.name} wall style at ${height} px passes MapLibre's style validator`, () => {
+				expect(validateStyleMin(wallStyle(screenTheme(theme, height), 'http://localhost:3000'))).toEqual([]);
+			});
+		}
+	}
+	it('puts the wall layers above the basemap and below the labels, on the wall source', () => {
+		const ids = wallStyle(darkTheme, 'http://x').layers.map((l) => l.id);
+		expect(ids.indexOf(WALL_LAYER.points)).toBeGreaterThan(ids.indexOf('borders'));
+		expect(ids.indexOf(WALL_LAYER.points)).toBeLessThan(ids.indexOf('country-labels'));
+		expect(wallLayers(darkTheme).every((l) => l.source === WALL_SOURCE)).toBe(true);
+	});
+	it('scales sizes with the screen: twice the scale at 2160 px as at 1080 px', () => {
+		expect(screenTheme(darkTheme, 2160).scale).toBeCloseTo(2 * screenTheme(darkTheme, 1080).scale);
+		const width = (h: number) => wallLayers(screenTheme(darkTheme, h))[0]!.paint!['circle-stroke-width'] as number;
+		expect(width(2160)).toBeCloseTo(2 * width(1080));
+	});
+	it("gives each feature its timeline index as id, for feature-state, and carries only what the layers read", () => {
+		const f = (id: string, date: string): EventFeature => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [23, 52] },
+			properties: { id, date_start: date, date_end: date, event_type: 'PROTEST', geo_precision: 2, source_id: 's', evidence_start: 0 } as EventFeature['properties']
+		});
+		const fc = wallFeatures(timeline([f('b', '2021-11-02'), f('a', '2021-11-01')]));
+		expect(fc.features.map((x) => x.id)).toEqual([0, 1]);
+		expect(fc.features[0]!.properties).toEqual({ k: 'PROTEST', g: 2 });
+	});
+});
