@@ -21,7 +21,8 @@ function prng(seed: number): () => number {
 	};
 }
 
-async function synthesise(dir: string): Promise<number> {
+/** Writes the synthetic corpus into `dir`; returns its size in characters. */
+export async function synthesise(dir: string): Promise<number> {
 	const pools = new Map<string, string[]>();
 	for (const f of (await readdir('geodata/articles')).filter((n) => n.endsWith('.md')).sort()) {
 		const a = parseArticle(await readFile(path.join('geodata/articles', f)), f);

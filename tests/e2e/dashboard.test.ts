@@ -113,6 +113,34 @@ describe('analyst dashboard', () => {
 		expect(new URL(page.url()).searchParams.get('sel') ?? (await settledUrl(page)).searchParams.get('sel')).toBe(p.id);
 	});
 
+	it('events stacked at one place can all be reached: a click lists every one of them', async () => {
+		const stacked = all.filter((e) => e.properties.place_id === 'border:BLR-POL');
+		expect(stacked.length).toBeGreaterThan(2);
+		const [lon, lat] = stacked[0]!.geometry.coordinates as [number, number];
+		const page = await open(`?place=border:BLR-POL&map=9/${lat}/${lon}`);
+		const xy = await page.evaluate(([x, y]) => (window as unknown as { __map: { project(l: [number, number]): { x: number; y: number } } }).__map.project([x!, y!]), [lon, lat]);
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		await page.mouse.click(box.x + xy.x, box.y + xy.y);
+		await expect.poll(() => page.locator('.events h2').textContent()).toBe(`${stacked.length} events here`);
+		expect(await page.locator('.events li[role=option]').count()).toBe(stacked.length);
+		// Each listed event opens its own panel.
+		await page.locator('.events li[role=option]').nth(2).click();
+		const id = await page.locator('.events li[role=option]').nth(2).getAttribute('data-event-id');
+		await expect.poll(() => page.getByTestId('source-panel').locator('h2').textContent()).toBe(all.find((e) => e.properties.id === id)!.properties.summary);
+	});
+
+	it('clicking a cluster zooms into it', async () => {
+		const page = await open('?map=4/52.5/27');
+		const target = await page.evaluate(() => {
+			const m = (window as unknown as { __map: { queryRenderedFeatures(o: unknown): { geometry: { coordinates: [number, number] } }[]; project(l: [number, number]): { x: number; y: number } } }).__map;
+			const c = m.queryRenderedFeatures({ layers: ['clusters'] })[0]!;
+			return m.project(c.geometry.coordinates);
+		});
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		await page.mouse.click(box.x + target.x, box.y + target.y);
+		await expect.poll(() => page.evaluate(() => (window as unknown as { __map: { getZoom(): number } }).__map.getZoom())).toBeGreaterThan(4.5);
+	});
+
 	it('dragging the end handle of the time slider changes the visible count to what the filter keeps', async () => {
 		const page = await open();
 		const before = await visibleCount(page);

@@ -1,8 +1,11 @@
 // A small, realistic dataset for the wall's browser tests: the Belarus–Poland border crisis, November 2021,
 // in English and Arabic, with day-, week- and month-precision dates and city, border and country places.
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureBuilt, ROOT, type AppServer } from './harness';
 import type { EventCollection, EventFeature, EventProperties, EventType } from '../../src/lib/domain/event';
 import { addDays } from '../../src/lib/domain/time';
 
@@ -116,4 +119,75 @@ export function wallDataDir(collection: EventCollection): { dir: string; remove(
 	const dir = mkdtempSync(path.join(tmpdir(), 'wall-geodata-'));
 	writeEvents(dir, collection);
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A private copy of build/ for this test process. Other engineers rebuild build/ while tests run, and the
+ * server loads route chunks lazily, so a server running from build/ itself can die mid-test (ENOENT).
+ * The copy lives under node_modules/.cache (ignored by git) so that package imports still resolve.
+ */
+export function snapshotBuild(): { dir: string; remove(): void } {
+	ensureBuilt();
+	const dir = path.join(ROOT, 'node_modules/.cache', `wall-build-${process.pid}`);
+	rmSync(dir, { recursive: true, force: true });
+	for (let attempt = 0; ; attempt++) {
+		cpSync(path.join(ROOT, 'build'), dir, { recursive: true });
+		if (existsSync(path.join(dir, 'index.js')) && existsSync(path.join(dir, 'server/manifest.js'))) break;
+		if (attempt >= 5) throw new Error('build/ kept changing while it was being copied');
+		rmSync(dir, { recursive: true, force: true });
+	}
+	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Like the harness's startServer, but runs the given build folder (see snapshotBuild). */
+export async function startWallServer(buildDir: string, opts: { geodataDir: string; port?: number }): Promise<AppServer> {
+	const port = opts.port ?? (await freePort());
+	const proc = spawn(process.execPath, [buildDir], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, GEODATA_DIR: opts.geodataDir },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	proc.stdout!.on('data', (d) => (out += d));
+	proc.stderr!.on('data', (d) => (out += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${out}`);
+		try {
+			const res = await fetch(url + '/api/data', { signal: AbortSignal.timeout(2000) });
+			if (res.status < 500) break;
+		} catch {
+			/* not up yet */
+		}
+		if (Date.now() > deadline) {
+			proc.kill('SIGKILL');
+			throw new Error(`server did not answer within 30 s:\n${out}`);
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	return {
+		url,
+		port,
+		proc,
+		output: () => out,
+		stop: (signal = 'SIGTERM') =>
+			new Promise<void>((resolve) => {
+				if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+				proc.once('exit', () => resolve());
+				proc.kill(signal);
+			})
+	};
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const addr = srv.address();
+			srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+		});
+	});
 }

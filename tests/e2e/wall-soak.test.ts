@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, openPage, startServer, waitForMapIdle, type AppServer } from './harness';
-import { wallDataDir, wallEvents, writeEvents } from './wall-fixture';
+import { launchBrowser, openPage, waitForMapIdle, type AppServer } from './harness';
+import { snapshotBuild, startWallServer, wallDataDir, wallEvents, writeEvents } from './wall-fixture';
 
 const SHOTS = process.env.WALL_SHOTS ?? path.join(tmpdir(), 'wall-shots');
 const MID_CYCLE = Number(process.env.WALL_SOAK_MID ?? 10); // warm-up: caches, JIT, glyphs, tiles settle
@@ -16,10 +16,12 @@ const INJECT = process.env.WALL_SOAK_INJECT;
 let browser: Browser;
 let server: AppServer;
 let data: { dir: string; remove(): void };
+let build: { dir: string; remove(): void };
 
 beforeAll(async () => {
 	data = wallDataDir(wallEvents(12)); // 313 events over a year
-	server = await startServer({ geodataDir: data.dir });
+	build = snapshotBuild();
+	server = await startWallServer(build.dir, { geodataDir: data.dir });
 	browser = await launchBrowser();
 });
 
@@ -27,6 +29,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	data?.remove();
+	build?.remove();
 });
 
 interface Sample {

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startServer, waitForMapIdle, type AppServer, type WatchedPage } from './harness';
-import { extraEvent, wallDataDir, wallEvents, writeEvents } from './wall-fixture';
+import { launchBrowser, openPage, waitForMapIdle, type AppServer, type WatchedPage } from './harness';
+import { extraEvent, snapshotBuild, startWallServer, wallDataDir, wallEvents, writeEvents } from './wall-fixture';
 import { fromDay } from '../../src/lib/domain/time';
 
 /** Where screenshots go, to be looked at (not compared): $WALL_SHOTS or a temp folder. */
@@ -14,11 +14,13 @@ const SHOTS = process.env.WALL_SHOTS ?? path.join(tmpdir(), 'wall-shots');
 let browser: Browser;
 let server: AppServer;
 let data: { dir: string; remove(): void };
+let build: { dir: string; remove(): void };
 
 beforeAll(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	data = wallDataDir(wallEvents());
-	server = await startServer({ geodataDir: data.dir });
+	build = snapshotBuild();
+	server = await startWallServer(build.dir, { geodataDir: data.dir });
 	browser = await launchBrowser();
 });
 
@@ -26,6 +28,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
 	data?.remove();
+	build?.remove();
 });
 
 interface Probe {
@@ -58,7 +61,7 @@ describe('wall display', () => {
 	it.each([
 		[1920, 1080],
 		[3840, 2160]
-	])('fills a %i×%i screen with the map, a large date, captions and a legend, type scaled to the screen, no cursor, nothing fetched from outside', async (width, height) => {
+	])('fills a %i×%i screen with the map, a large date, captions and a legend, type scaled to the screen, no cursor, nothing fetched from outside', { timeout: 400_000 }, async (width, height) => {
 		// Slow, so the screenshot catches a settled frame mid-month.
 		await withWall('from=2021-11-01&to=2021-11-30&at=2021-11-16&speed=0.05&window=10&title=Belarus–Poland%20border', { width, height }, async ({ page, external, errors }) => {
 			await page.waitForSelector('.caption', { timeout: 60_000 });
@@ -177,7 +180,7 @@ describe('wall display', () => {
 			// The wall keeps playing meanwhile.
 			const t = (await probe(page)).t;
 			await page.waitForFunction((t0) => (window as unknown as { __wall: Probe }).__wall.t > t0, t, { timeout: 30_000 });
-			server = await startServer({ geodataDir: data.dir, port });
+			server = await startWallServer(build.dir, { geodataDir: data.dir, port });
 			await page.waitForFunction(() => (window as unknown as { __wall: Probe }).__wall.connection === 'live', undefined, { timeout: 30_000 });
 			await page.waitForSelector('.status', { state: 'detached', timeout: 10_000 });
 			expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

@@ -51,6 +51,15 @@ describe('classify', () => {
 		expect(classify('Poland deployed troops.', 'en')[0]).toMatchObject({ type: 'MOBILIZE', modal: false });
 	});
 
+	it('types an agreement by what was agreed, and keeps a bare agreement as AGREE', () => {
+		expect(top('The European Union agreed a new package of sanctions against Russia on Friday.')).toBe('SANCTION');
+		expect(top('On Monday, the UN Rights Council agreed to hold an emergency debate on violence during the protests.')).toBe('AGREE');
+	});
+
+	it('lets a scene-setting noun ("amid protests") give way to the act', () => {
+		expect(top('Amid the protests, the council agreed to hold a debate.')).toBe('AGREE');
+	});
+
 	it('finds nothing for languages without a lexicon', () => {
 		expect(classify('Лукашенко встретился с Путиным', 'ru')).toEqual([]);
 	});

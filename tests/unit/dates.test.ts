@@ -42,6 +42,11 @@ describe('readDates (English)', () => {
 		expect(best('A few days ago, migrants tried to cross.', 'en', '2021-11-12')).toMatchObject({ precision: 'week', date_end: '2021-11-11' });
 	});
 
+	it('never lets an interval run past publication ("earlier this month")', () => {
+		expect(best('Protests began earlier this month.', 'en', '2021-11-10')).toMatchObject({ precision: 'month', date_start: '2021-11-01', date_end: '2021-11-10', date: '2021-11-05' });
+		expect(best('Protests began earlier this month.', 'en', '2021-11-20')).toMatchObject({ date_end: '2021-11-20', date: '2021-11-15' });
+	});
+
 	it('gives a year mid-year and the whole year, and ignores background years', () => {
 		expect(best('In 2020, protesters took to the streets.', 'en', '2022-02-28')).toMatchObject({ precision: 'year', date: '2020-07-01', date_start: '2020-01-01', date_end: '2020-12-31' });
 		expect(readDates('He has been in power since 1994.', 'en', '2022-02-28')).toEqual([]);
@@ -50,6 +55,7 @@ describe('readDates (English)', () => {
 
 	it('drops plans after publication and anything relative when there is no publication date', () => {
 		expect(readDates('The EU will act early next week.', 'en', '2021-11-12')).toEqual([]);
+		expect(readDates('Belarus will hold drills next month.', 'en', '2023-03-10')).toEqual([]);
 		expect(readDates('They met on Monday, yesterday, in June, last week.', 'en', null)).toEqual([]);
 		expect(best('The invasion began in February 2022.', 'en', null)?.date).toBe('2022-02-15');
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCurated } from '../../src/lib/server/gazetteer/curated';
@@ -37,6 +37,7 @@ describe('gazetteer cache', () => {
 			expect(cached.atlasIds.get('POL')).toBe('616');
 		} finally {
 			delete process.env.GAZETTEER_CACHE_DIR;
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 

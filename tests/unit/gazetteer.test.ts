@@ -82,6 +82,13 @@ describe('borders', () => {
 			expect(find(ms, phrase)?.place.id, phrase).toBe('border:BLR-POL');
 	});
 
+	it('reads possessives and leaves "cross-border" and the verb "borders" alone', () => {
+		expect(en("Belarus accused Poland. Migrants camped at Poland's border.").at(-1)).toMatchObject({ text: "Poland's border", place: { id: 'border:BLR-POL' } });
+		expect(en("Russia's border with Ukraine was tense.").map((m) => m.place.id)).toEqual(['border:RUS-UKR']);
+		expect(en('Cross-border trade with Russia grew.').map((m) => m.place.id)).toEqual(['country:RUS']);
+		expect(en('Iraq borders Turkey.').map((m) => m.place.id)).toEqual(['country:IRQ', 'country:TUR']);
+	});
+
 	it('resolves the Arabic "الحدود مع بولندا" in a Belarus article to border:BLR-POL', () => {
 		const text = 'قالت بيلاروسيا إن المهاجرين تجمعوا على الحدود مع بولندا.';
 		const ms = ar(text);

@@ -3,7 +3,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { EventFeature } from '../../src/lib/domain/event';
 import { timeline } from '../../src/lib/domain/playback';
 import { THEMES, darkTheme } from '../../src/lib/map/theme';
-import { screenTheme, wallFeatures, wallLayers, wallStyle, WALL_LAYER, WALL_SOURCE } from '../../src/lib/components/wall/layers';
+import { legibleColors, screenTheme, wallFeatures, wallLayers, wallStyle, WALL_LAYER, WALL_SOURCE } from '../../src/lib/components/wall/layers';
 
 describe('wall layers', () => {
 	for (const theme of Object.values(THEMES)) {
@@ -33,5 +33,24 @@ describe('wall layers', () => {
 		const fc = wallFeatures(timeline([f('b', '2021-11-02'), f('a', '2021-11-01')]));
 		expect(fc.features.map((x) => x.id)).toEqual([0, 1]);
 		expect(fc.features[0]!.properties).toEqual({ k: 'PROTEST', g: 2 });
+	});
+});
+
+describe('legibleColors', () => {
+	const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	const lum = (hex: string) => {
+		const c = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+		return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+	};
+	it('lifts every dark-theme event colour to at least 3:1 against the land, leaving bright ones as they are', () => {
+		const lifted = legibleColors(darkTheme);
+		for (const [type, colour] of Object.entries(lifted.eventColors)) {
+			expect(ratio(lum(colour), lum(darkTheme.land)), type).toBeGreaterThanOrEqual(3);
+		}
+		expect(lifted.eventColors.ASSAULT).toBe(darkTheme.eventColors.ASSAULT.toLowerCase());
+		expect(lifted.eventColors.PROTEST).not.toBe(darkTheme.eventColors.PROTEST.toLowerCase());
+	});
+	it('leaves the light theme alone', () => {
+		expect(legibleColors(THEMES.light)).toBe(THEMES.light);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	eventLook,
 	formatEventDate,
 	formatPeriod,
+	gapFactor,
 	playSpan,
 	startClock,
 	timeline,
@@ -187,5 +188,21 @@ describe('dates for the wall', () => {
 		expect(formatEventDate({ date_start: '2021-11-01', date_end: '2021-11-30', date_precision: 'month' })).toBe('November 2021');
 		expect(formatEventDate({ date_start: '2021-01-01', date_end: '2021-12-31', date_precision: 'year' })).toBe('2021');
 		expect(formatEventDate({ date_start: null, date_end: null, date_precision: 'unknown' })).toBe('date unknown');
+	});
+});
+
+describe('gapFactor', () => {
+	const tl = timeline([event('a', '2021-01-01'), event('b', '2021-06-01')]);
+	const opts = { speed: 5, window: 10, mode: 'moving' as const };
+	it('plays at normal speed while events are on screen', () => {
+		expect(gapFactor(tl, D('2021-01-03'), opts)).toBe(1);
+	});
+	it('speeds through an empty stretch and slows again just before the next event', () => {
+		expect(gapFactor(tl, D('2021-03-01'), opts)).toBeGreaterThan(1);
+		expect(gapFactor(tl, D('2021-06-01') - 3, opts)).toBe(1);
+	});
+	it('moves the clock faster by that factor', () => {
+		const span = { start: 0, end: 1000 };
+		expect(advanceClock(startClock(span), span, { ...moving, speed: 5 }, 0.5, 8).t).toBe(20);
 	});
 });

@@ -65,8 +65,9 @@ export function startClock(span: Span): Clock {
 /**
  * The clock `dt` seconds later. At the end it stops (`end: stop`) or rests `hold` seconds and starts
  * again (`end: loop`). A long gap (a hidden tab) is clamped to one second so the wall never leaps.
+ * `factor` multiplies the speed (see gapFactor).
  */
-export function advanceClock(clock: Clock, span: Span, opts: PlaybackOptions, dt: number): Clock {
+export function advanceClock(clock: Clock, span: Span, opts: PlaybackOptions, dt: number, factor = 1): Clock {
 	const step = Math.min(Math.max(dt, 0), 1);
 	if (clock.done) return clock;
 	if (clock.t >= span.end) {
@@ -75,7 +76,7 @@ export function advanceClock(clock: Clock, span: Span, opts: PlaybackOptions, dt
 		if (held >= (opts.hold ?? 4)) return { t: span.start, cycle: clock.cycle + 1, held: 0, done: false };
 		return { ...clock, held };
 	}
-	const t = Math.min(clock.t + step * opts.speed, span.end);
+	const t = Math.min(clock.t + step * opts.speed * factor, span.end);
 	if (t >= span.end && opts.end === 'stop') return { ...clock, t, done: true };
 	return { ...clock, t };
 }
@@ -146,6 +147,25 @@ export function currentEvents(events: readonly TimedEvent[], t: number, opts: Pi
 		else if (e.t0 < back - 400) break; // nothing older can still be on screen (intervals last at most a year)
 	}
 	return out;
+}
+
+/**
+ * How much faster to play at `t`: 1 while anything is on screen or about to appear, `fast` through an empty
+ * stretch (a sparse dataset would otherwise leave the wall blank for minutes). `events` must be sorted by `t0`.
+ */
+export function gapFactor(events: readonly TimedEvent[], t: number, opts: Pick<PlaybackOptions, 'window' | 'mode' | 'speed'>, fast = 8): number {
+	if (currentEvents(events, t, opts, 1).length) return 1;
+	let lo = 0;
+	let hi = events.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (events[mid]!.t0 <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	const next = events[lo];
+	// Slow down again a second of normal playback before the next event appears.
+	if (next && next.t0 - t <= opts.speed) return 1;
+	return fast;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

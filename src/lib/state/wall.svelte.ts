@@ -1,6 +1,6 @@
 // The wall's live state: the dataset kept fresh by polling /api/data with If-None-Match, and the playback clock.
 import type { EventCollection } from '$lib/domain/event';
-import { advanceClock, clampClock, startClock, type Clock, type PlaybackOptions, type Span } from '$lib/domain/playback';
+import { advanceClock, clampClock, gapFactor, startClock, type Clock, type PlaybackOptions, type Span, type TimedEvent } from '$lib/domain/playback';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -95,6 +95,7 @@ export class LiveData {
 export class WallPlayer {
 	#clock = $state.raw<Clock>({ t: 0, cycle: 0, held: 0, done: false });
 	#span: Span | null = null;
+	#events: readonly TimedEvent[] = [];
 	#started = false;
 	#frame = 0;
 	#last: number | null = null;
@@ -114,8 +115,9 @@ export class WallPlayer {
 		return this.#span;
 	}
 
-	/** Sets the span to play; the first one starts the clock, later ones (new data) only keep it inside. */
-	setSpan(span: Span | null): void {
+	/** Sets what to play; the first span starts the clock, later ones (new data) only keep it inside. */
+	setTimeline(events: readonly TimedEvent[], span: Span | null): void {
+		this.#events = events;
 		this.#span = span;
 		if (!span) return;
 		if (this.#started) this.#clock = clampClock(this.#clock, span);
@@ -130,7 +132,8 @@ export class WallPlayer {
 			this.#last = now;
 			this.frames++;
 			if (this.#span) {
-				const next = advanceClock(this.#clock, this.#span, this.opts, dt);
+				const factor = gapFactor(this.#events, this.#clock.t, this.opts);
+				const next = advanceClock(this.#clock, this.#span, this.opts, dt, factor);
 				if (next !== this.#clock) this.#clock = next;
 			}
 			this.#frame = requestAnimationFrame(tick);

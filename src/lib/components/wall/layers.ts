@@ -37,6 +37,33 @@ function typeColor(theme: MapTheme): unknown[] {
 const opacity = ['coalesce', ['feature-state', 'o'], 0];
 const pulse = ['coalesce', ['feature-state', 'p'], 0];
 
+function luminance(hex: string): number {
+	const c = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+	return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+}
+
+function mixWithWhite(hex: string, f: number): string {
+	return '#' + [1, 3, 5].map((k) => Math.round(parseInt(hex.slice(k, k + 2), 16) * (1 - f) + 255 * f).toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The theme with every event colour lifted towards white until it stands out from the land by at least 3:1
+ * (WCAG's contrast for graphics): on the dark wall the palette's deep purple and wine would vanish. Light themes pass through.
+ */
+export function legibleColors(theme: MapTheme): MapTheme {
+	if (!/^#[0-9a-f]{6}$/i.test(theme.land)) return theme;
+	const ground = luminance(theme.land);
+	if (ground > 0.4) return theme;
+	const lift = (hex: string) => {
+		if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
+		let f = 0;
+		while (f < 1 && (luminance(mixWithWhite(hex, f)) + 0.05) / (ground + 0.05) < 3) f += 0.05;
+		return mixWithWhite(hex, f);
+	};
+	const eventColors = Object.fromEntries(Object.entries(theme.eventColors).map(([k, v]) => [k, lift(v)])) as MapTheme['eventColors'];
+	return { ...theme, eventColors };
+}
+
 /** The theme with its type and symbol scale multiplied for this screen: 1 at 1080 px tall, 2 at 2160. */
 export function screenTheme(theme: MapTheme, viewportHeight: number): MapTheme {
 	const px = Math.min(3, Math.max(0.6, viewportHeight / 1080));

@@ -1,6 +1,6 @@
 // Builds the world gazetteer's places and name index from the data packages plus geodata/gazetteer/curated.json.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { feature } from 'topojson-client';
@@ -78,9 +78,15 @@ const COUNTRY_PRIOR = 8; // a country name beats any same-named town unless cont
 const ROUND = 1e5;
 const round = (x: number) => Math.round(x * ROUND) / ROUND;
 
+/**
+ * geodata/gazetteer/curated.json: `GAZETTEER_CURATED` if set, else beside the sources (tsx, vitest), else under the
+ * working directory (a bundled server, whose module URL points into build/).
+ */
 export function curatedPath(): string {
+	if (process.env.GAZETTEER_CURATED) return process.env.GAZETTEER_CURATED;
 	const here = path.dirname(fileURLToPath(import.meta.url));
-	return path.resolve(here, '../../../../geodata/gazetteer/curated.json');
+	const beside = path.resolve(here, '../../../../geodata/gazetteer/curated.json');
+	return existsSync(beside) ? beside : path.resolve('geodata/gazetteer/curated.json');
 }
 
 /** Area-weighted planar centroid of a ring (lon/lat degrees); returns [lon, lat, |area|]. */

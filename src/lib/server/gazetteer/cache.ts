@@ -38,14 +38,16 @@ function cacheKey(curatedText: string): string {
 	h.update(curatedText);
 	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
 	const here = path.dirname(fileURLToPath(import.meta.url));
+	let flavour = 'bundle';
 	for (const f of ['build.ts', 'compact.ts', 'cache.ts', '../text/normalize.ts', '../text/arabic.ts']) {
 		try {
 			h.update(readFileSync(path.join(here, f)));
+			flavour = 'src';
 		} catch {
 			// not a source checkout
 		}
 	}
-	return h.digest('hex').slice(0, 16);
+	return `${flavour}-${h.digest('hex').slice(0, 16)}`;
 }
 
 function cacheDir(): string {
@@ -126,8 +128,10 @@ export function loadGazetteerData(file = curatedPath()): GazetteerData {
 	try {
 		mkdirSync(dir, { recursive: true });
 		writeCache(base, data);
-		// Older caches (other package versions or curated files) are dead weight.
-		for (const f of readdirSync(dir)) if (f.startsWith('gazetteer-') && !f.startsWith(path.basename(base))) rmSync(path.join(dir, f), { force: true });
+		// Older caches of the same flavour (other package versions, curated file or sources) are dead weight; a
+		// bundled server and the source checkout keep one each.
+		const flavour = path.basename(base).split('-').slice(0, 2).join('-') + '-';
+		for (const f of readdirSync(dir)) if (f.startsWith(flavour) && !f.startsWith(path.basename(base))) rmSync(path.join(dir, f), { force: true });
 	} catch {
 		// A read-only install still works, just without the cache.
 		for (const ext of ['bin', 'json']) rmSync(`${base}.${ext}.${process.pid}.tmp`, { force: true });

@@ -5,7 +5,7 @@ import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 
 export interface GeoparseOptions {
-	/** BCP 47 language of the text ('en', 'ar', …); Arabic turns on clitic stripping and turns off case cues. */
+	/** BCP 47 language of the text ('en', 'ar', …). */
 	language: string;
 }
 
@@ -88,14 +88,20 @@ function joinableRun(text: string, tokens: Token[], i: number, max: number): num
 	return n;
 }
 
-function findMatches(text: string, tokens: Token[], g: GazetteerData, arabicText: boolean): Match[] {
+function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 	const matches: Match[] = [];
 	for (let i = 0; i < tokens.length; ) {
-		const run = joinableRun(text, tokens, i, g.maxTokens);
-		let found: Match | null = null;
 		const first = tokens[i]!;
+		// A Latin name starts with a capital: most words are skipped here, before any lookup.
+		if (!first.arabic && !first.upper) {
+			i++;
+			continue;
+		}
+		let found: Match | null = null;
 		const readings = first.arabic ? cliticReadings(first.norm) : [{ stem: first.norm, stripped: 0, article: false, prefix: 0 }];
-		const limits = readings.map((r) => Math.min(run, g.store.maxWordsFrom(r.stem)));
+		const words = readings.map((r) => g.store.maxWordsFrom(r.stem));
+		const run = joinableRun(text, tokens, i, Math.max(0, ...words));
+		const limits = words.map((w) => Math.min(run, w));
 		const longest = Math.max(0, ...limits);
 		for (let n = longest; n >= 1 && !found; n--) {
 			const last = tokens[i + n - 1]!;
@@ -279,12 +285,22 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 		for (const [k, v] of c) docCountries.set(k, (docCountries.get(k) ?? 0) + v);
 	}
 	const firstPass = matches.map((m) => m.chosen!);
+	// Points the other mentions most likely name, once per name.
+	const anchors: { key: string; place: Place }[] = [];
+	const seenAnchor = new Set<string>();
+	matches.forEach((m, j) => {
+		const p = firstPass[j]!.place;
+		if (p.kind === 'country' || p.kind === 'region' || seenAnchor.has(m.key)) return;
+		seenAnchor.add(m.key);
+		anchors.push({ key: m.key, place: p });
+	});
 	// Pass 2: context.
 	matches.forEach((m, i) => {
 		const own = byKey.get(m.key)!;
 		// A name that is also a country ("Mexico", "Georgia") gets no context bonus from that same country.
 		const selfCodes = new Set(m.entries.filter((e) => e.place.kind === 'country').map((e) => e.place.country_codes[0]!));
 		const adminHint = saysAdmin(m, tokens);
+		const topPrior = Math.max(...m.entries.map((e) => e.prior));
 		// Items of one list ("Utah, Virginia, Washington and Wisconsin") are places of one kind.
 		const listKinds = new Set<string>();
 		for (const j of [i - 1, i + 1]) {
@@ -308,9 +324,10 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 					if (next.entries.some((n) => (n.place.kind === 'country' || n.place.kind === 'admin') && codes.includes(n.place.country_codes[0]!) && (n.place.kind === 'country' || distanceKm(n.place, e.place) < 400)))
 						s += 1.5;
 				}
-				// Near the document's other places (cities, regions): +1.
-				if (e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') {
-					const near = firstPass.some((o, j) => j !== i && matches[j]!.key !== m.key && o.place.kind !== 'country' && o.place.kind !== 'region' && distanceKm(o.place, e.place) < 300);
+				// Near the document's other places (cities, regions): +1. Hopeless candidates (a village called
+				// Washington) skip the distance checks, which would otherwise grow with mentions × candidates.
+				if ((e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') && e.prior > topPrior - 4) {
+					const near = anchors.some((o) => o.key !== m.key && distanceKm(o.place, e.place) < 300);
 					if (near) s += 1;
 				}
 			}
@@ -349,6 +366,7 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 			const mi = countryAt.get(t);
 			if (mi === undefined) {
 				if (tokens[t]!.norm === 'and' && found.length === 1) continue;
+				if (tokens[t]!.norm === 's' && found.length === 0 && /^['\u2019]$/.test(text.slice(tokens[t - 1]?.end ?? 0, tokens[t]!.start))) continue; // "Poland's border"
 				break;
 			}
 			if (!found.includes(mi) && !used.has(mi)) found.unshift(mi);
@@ -373,6 +391,8 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 			if (!found.includes(mi) && !used.has(mi)) found.push(mi);
 			t = matches[mi]!.last;
 		}
+		// "Iraq borders Turkey": a verb, not a place.
+		if (!connected && tokens[b]!.norm === 'borders' && countryAt.has(b + 1)) continue;
 		if (found.length === 0) continue;
 		const codes = found.map((mi) => matches[mi]!.chosen!.place.country_codes[0]!);
 		if (codes.length === 1) {
@@ -408,13 +428,18 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 	return out.sort((a, b) => a.start - b.start);
 }
 
-/** Place mentions in `text`, non-overlapping, sorted by start; offsets are UTF-16 units into `text`. */
+/**
+ * Place mentions in `text`, non-overlapping, sorted by start; offsets are UTF-16 units into `text`.
+ * Each word is matched by its script (Arabic words with clitic stripping, Latin words with case cues), so quotes
+ * in the other script work; `language` decides whether lower-case Latin words are evidence of ordinary English.
+ */
 export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, border: BorderLookup): PlaceMention[] {
 	const arabicText = opts.language.toLowerCase().startsWith('ar');
 	const tokens = tokenize(text);
 	const lowerWords = new Set<string>();
-	for (const t of tokens) if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
-	let matches = filterMatches(text, findMatches(text, tokens, g, arabicText), tokens, g, lowerWords);
+	// In an English text a word also seen in lower case ("reading") is an ordinary word when capitalised.
+	if (!arabicText) for (const t of tokens) if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
+	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({

@@ -2,7 +2,7 @@
 import { EVENT_TYPES, isEventType, type EventType } from '../../domain/event';
 import { normalizeWithMap, type NormalizedText } from '../text/normalize';
 import { Matcher, type LexiconEntry } from './matcher';
-import { inSpans, quotedSpans } from './sentences';
+import { clauseIndex, inSpans, quotedSpans } from './sentences';
 import triggersEn from '../../../../geodata/lexicon/triggers.en.json';
 import triggersAr from '../../../../geodata/lexicon/triggers.ar.json';
 
@@ -71,13 +71,15 @@ const HABITUAL_AFTER = /^\s*(?:\S+\s+){0,3}?(frequently|repeatedly|regularly|ب�
 const BACKGROUND_EN = /^\s*(after|before|following|since|despite|amid|while)\b/i;
 const BACKGROUND_AR = /^\s*(بعد|قبل|منذ|رغم|بينما|وبينما)\s/;
 
-const SCENE_EN = /\b(during|amid|amidst|since|following|despite)\s+(the\s+|a\s+|these\s+|those\s+)?$/i;
+const SCENE_EN = /\b(amid|amidst|since|following|despite)\s+(the\s+|a\s+|these\s+|those\s+)?$/i;
 const SCENE_AR = /(?:^|\s)(خلال|وسط|منذ|عقب|رغم)\s+$/;
 
 function firstComma(sentence: string): number {
 	const i = sentence.search(/[,\u060C;]/);
 	return i === -1 ? sentence.length : i;
 }
+
+const AGREED_ON = new Set<EventType>(['SANCTION', 'AID', 'MOBILIZE', 'RETREAT', 'COOPERATE', 'CONCEDE']);
 
 const PRIORITY = new Map<EventType, number>(
 	(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'SANCTION', 'AID', 'CONSULT', 'AGREE', 'THREATEN', 'ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'RETREAT'] as const).map(
@@ -114,6 +116,12 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 		// A noun after "during the", "amid", "since the" … sets the scene for the sentence's act.
 		if ((arabic ? SCENE_AR : SCENE_EN).test(sentence.slice(Math.max(0, hit.start - 16), hit.start))) background += 0.3;
 		out.push({ type: hit.value.type, weight: Math.round((hit.value.weight - background) * 100) / 100, start: hit.start, end: hit.end, text: hit.text, modal });
+	}
+	// "agreed a package of sanctions", "وافق على قرض": what was agreed is the event.
+	for (const t of out) {
+		if (t.type !== 'AGREE') continue;
+		const next = out.find((o) => o !== t && AGREED_ON.has(o.type) && o.start >= t.end && o.start - t.end <= 40 && clauseIndex(sentence, o.start) === clauseIndex(sentence, t.start));
+		if (next) t.weight = Math.round((t.weight - 0.2) * 100) / 100;
 	}
 	// Strongest first; between equals, the first in the sentence (usually the main verb), then material acts.
 	return out.sort((a, b) => b.weight - a.weight || a.start - b.start || PRIORITY.get(a.type)! - PRIORITY.get(b.type)!);

@@ -143,7 +143,7 @@ export function readDates(sentence: string, language: string, published: string 
 		}
 		if (!reading) continue;
 		if (published && reading.date_start! > published) continue; // a plan or a forecast, not an event date
-		out.push(reading);
+		out.push(published ? clipToPublication(reading, published) : reading);
 	}
 	// Bare years chrono leaves alone: "in 2020", "في 2022" — only within five years before publication.
 	BARE_YEAR.lastIndex = 0;
@@ -156,6 +156,18 @@ export function readDates(sentence: string, language: string, published: string 
 		out.push(yearReading(year, m[1]!, start));
 	}
 	return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Earlier this month" in an article of 10 November ends on 10 November: an interval never runs past publication;
+ * its representative day moves to the middle of what is left when the usual one (the 15th, mid-week) is cut off.
+ */
+function clipToPublication(r: DateReading, published: string): DateReading {
+	if (!r.date_end || r.date_end <= published) return r;
+	const start = toDay(r.date_start!);
+	const end = toDay(published);
+	const date = r.date! <= published ? r.date : fromDay(start + Math.floor((end - start) / 2));
+	return { ...r, date_end: published, date };
 }
 
 /** The words of a weekday right before an explicit date ("Sunday (23 July)") join it in `date_text`. */

@@ -47,10 +47,10 @@ const LABEL: Record<EventType, string> = {
 	ASSAULT: 'Attack'
 };
 
-// Seas and continents (`region`) say less about where something happened than a country does.
 // Types that may make a second event in a sentence: things done on the ground, not statements.
 const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE', 'SANCTION', 'AID']);
 
+// Seas and continents (`region`) say less about where something happened than a country does.
 const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
 const NOT_A_PLACE_BEFORE = /(?:anti|pro|non|ex)-$/i;
 const NOT_A_PLACE_AFTER = /^-(?:controlled|led|backed|owned|run|friendly|allied|leaning)\b/i;
@@ -83,21 +83,18 @@ export function summarize(type: EventType, place: Place, actors: readonly string
 	return `${LABEL[type]} ${where}${who}`;
 }
 
-/** The country the article is most about (mentions counted per country, borders for both). */
-function dominantCountry(mentions: readonly PlaceMention[], gazetteer: Gazetteer): { place: Place; text: string } | null {
-	const counts = new Map<string, { n: number; first: number; text: string }>();
+/** The country the article is most about (mentions counted per country, borders for both; ties: first named). */
+function dominantCountry(mentions: readonly PlaceMention[], gazetteer: Gazetteer): Place | null {
+	const counts = new Map<string, { n: number; first: number }>();
 	for (const m of mentions) {
 		for (const code of m.place.country_codes) {
-			const c = counts.get(code) ?? { n: 0, first: m.start, text: m.text };
+			const c = counts.get(code) ?? { n: 0, first: m.start };
 			c.n++;
-			if (m.place.kind === 'country' && !counts.has(code)) c.text = m.text;
 			counts.set(code, c);
 		}
 	}
 	const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0];
-	if (!best) return null;
-	const place = gazetteer.byId(`country:${best[0]}`);
-	return place ? { place, text: best[1].text } : null;
+	return best ? gazetteer.byId(`country:${best[0]}`) : null;
 }
 
 const BORDER_LINK = /^\s*(?:with|between|of|مع|بين)\s/i;
@@ -162,8 +159,8 @@ function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Plac
 		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
-		// "at the request of France"; "allowed Moscow to use": a country, or a capital standing for its government
-		// (a state actor's name not after "in", "of", "the capital, " …), is who acts, not where.
+		// "at the request of France"; "allowed Moscow to use" (a capital standing for its government: a state actor's
+		// name not after "in", "of", "the capital, " …): who asked or acts, not where.
 		const metonymy =
 			m.place.kind === 'city' &&
 			!/\bcapital,?\s*$|العاصمة\s*$/i.test(sentence.text.slice(Math.max(0, local - 12), local)) &&
@@ -245,7 +242,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				!inSpans(quotes, m.start - sentence.start) &&
 				!actorHits.some((a) => (a.value.kind === 'person' || a.value.kind === 'group') && a.start < m.end - sentence.start && m.start - sentence.start < a.end)
 		);
-		const border = inferBorder(sentence, inSentence, dominant?.place ?? null, gazetteer);
+		const border = inferBorder(sentence, inSentence, dominant, gazetteer);
 		const candidates = border ? [...inSentence, border] : inSentence;
 		let readings: DateReading[] | null = null;
 		const actors = actorsIn(sentence.text, norm);
@@ -270,7 +267,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			if (!mention) {
 				// No place in the sentence: the country of its first actor that has one, else the article's country.
 				const actorCountry = actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p);
-				const place = actorCountry ?? dominant?.place ?? null;
+				const place = actorCountry ?? dominant;
 				if (!place) {
 					unplaced++;
 					continue;

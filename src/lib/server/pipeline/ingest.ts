@@ -1,4 +1,5 @@
 // The ingest run: files in, events.geojson + places.geojson out (atomically), corrections re-applied on top.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
@@ -117,7 +118,8 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
 	for (const [i, file] of files.entries()) {
 		try {
-			const r = ingestArticleText(await readFile(file), file, opts.gazetteer);
+			// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
+			const r = ingestArticleText(readFileSync(file), file, opts.gazetteer);
 			const taken = sources.get(r.article.sourceId);
 			if (taken) throw new Error(`${file}: source id: "${r.article.sourceId}" is already the id of ${taken}; rename one of them`);
 			sources.set(r.article.sourceId, file);

@@ -34,15 +34,17 @@ export function foldChar(ch: string): string {
 /** Normalises `text` for matching and keeps an offset map back into it. */
 export function normalizeWithMap(text: string): NormalizedText {
 	const map: number[] = [];
-	let out = '';
+	const out: string[] = [];
 	for (let i = 0; i < text.length; i++) {
-		const folded = foldChar(text[i]!);
+		const code = text.charCodeAt(i);
+		// ASCII fast path: only capitals change.
+		const folded = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!) : foldChar(text[i]!);
 		if (folded.length === 0) continue;
-		out += folded;
+		out.push(folded);
 		map.push(i);
 	}
 	map.push(text.length);
-	return { text: out, map };
+	return { text: out.join(''), map };
 }
 
 /** Normalised form of a name, for index keys: tokens of letters and digits joined by single spaces. */

@@ -32,9 +32,10 @@ export const POST: RequestHandler = ({ request, url }) =>
 		if (result.format === 'geojson' && errors.every((e) => e.feature !== null)) {
 			// The raw features against the published schema too (types, required and unknown fields).
 			const raw = (JSON.parse(text) as { features: unknown[] }).features;
-			const known = new Set(errors.map((e) => `${e.feature}|${e.field}`));
+			// Features the parser refused are reported once already; check the others against the schema.
+			const refused = new Set(errors.map((e) => e.feature));
 			raw.forEach((f, i) => {
-				for (const issue of schemaIssues(f, i)) if (!known.has(`${i}|${issue.field}`)) errors.push(issue);
+				if (!refused.has(i)) errors.push(...schemaIssues(f, i));
 			});
 			errors.sort((a, b) => (a.feature ?? -1) - (b.feature ?? -1));
 		} else if (result.format === 'acled-csv') {
