@@ -1,6 +1,6 @@
 // Request guards for every route: security headers, same-origin writes (CSRF), READ_ONLY, body size limits.
 import type { Handle } from '@sveltejs/kit';
-import { bodyLimit, crossOriginReason, fail, isReadOnly, mb } from '$lib/server/http';
+import { bodyLimit, crossOriginReason, drain, fail, isReadOnly, mb } from '$lib/server/http';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,7 +18,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	let response: Response;
 	if (!SAFE_METHODS.has(request.method)) {
-		response = guardWrite(request, url) ?? (await resolve(event));
+		response = (await guardWrite(request, url)) ?? (await resolve(event));
 	} else {
 		response = await resolve(event);
 	}
@@ -32,13 +32,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-function guardWrite(request: Request, url: URL): Response | null {
+async function guardWrite(request: Request, url: URL): Promise<Response | null> {
 	const why = crossOriginReason(request, url.origin);
 	if (why) return fail(403, `Cross-origin write refused (${why}): edits are accepted only from this site's own pages.`);
 	if (isReadOnly()) return fail(403, 'This deployment is read-only (READ_ONLY=1): adding, importing and correcting data are disabled.');
 	const length = request.headers.get('content-length');
 	const limit = bodyLimit(url.pathname);
 	if (length !== null && Number(length) > limit) {
+		await drain(request);
 		return fail(413, `The upload is ${mb(Number(length))}; this endpoint accepts at most ${mb(limit)}.`);
 	}
 	return null;

@@ -109,7 +109,7 @@ describe('analyst dashboard', () => {
 		await expect.poll(() => evidence.locator('mark').textContent()).toBe(p.evidence);
 		expect(await evidence.getAttribute('dir')).toBe('rtl');
 		// The whole paragraph is shown around the highlighted sentence.
-		expect((await evidence.textContent())!.length).toBeGreaterThan(p.evidence.length);
+		await expect.poll(async () => (await evidence.textContent())!.length).toBeGreaterThan(p.evidence.length);
 		expect(new URL(page.url()).searchParams.get('sel') ?? (await settledUrl(page)).searchParams.get('sel')).toBe(p.id);
 	});
 
@@ -124,6 +124,7 @@ describe('analyst dashboard', () => {
 		await expect.poll(() => page.locator('.events h2').textContent()).toBe(`${stacked.length} events here`);
 		expect(await page.locator('.events li[role=option]').count()).toBe(stacked.length);
 		// Each listed event opens its own panel.
+		await page.screenshot({ path: path.join(SHOTS, 'dashboard-stacked.png') });
 		await page.locator('.events li[role=option]').nth(2).click();
 		const id = await page.locator('.events li[role=option]').nth(2).getAttribute('data-event-id');
 		await expect.poll(() => page.getByTestId('source-panel').locator('h2').textContent()).toBe(all.find((e) => e.properties.id === id)!.properties.summary);

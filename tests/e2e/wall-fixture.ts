@@ -132,7 +132,7 @@ export function snapshotBuild(): { dir: string; remove(): void } {
 	rmSync(dir, { recursive: true, force: true });
 	for (let attempt = 0; ; attempt++) {
 		cpSync(path.join(ROOT, 'build'), dir, { recursive: true });
-		if (existsSync(path.join(dir, 'index.js')) && existsSync(path.join(dir, 'server/manifest.js'))) break;
+		if (existsSync(path.join(dir, 'index.js')) && existsSync(path.join(dir, 'handler.js')) && existsSync(path.join(dir, 'server/chunks'))) break;
 		if (attempt >= 5) throw new Error('build/ kept changing while it was being copied');
 		rmSync(dir, { recursive: true, force: true });
 	}

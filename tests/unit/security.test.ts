@@ -44,7 +44,7 @@ describe('READ_ONLY=1', () => {
 	it('refuses every write with 403 and says why, while reading stays open', async () => {
 		const before = ro.files();
 		await refused(await patch(ro.server.url), 403, /read-only \(READ_ONLY=1\)/, ro, before);
-		const imp = await fetch(`${ro.server.url}/api/import?name=a.geojson&mode=merge&author=A`, { method: 'POST', body: '{"type":"FeatureCollection","features":[]}' });
+		const imp = await fetch(`${ro.server.url}/api/import?name=a.geojson&mode=merge&author=A`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '{"type":"FeatureCollection","features":[]}' });
 		await refused(imp, 403, /read-only/, ro, before);
 		const art = await fetch(`${ro.server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"save"}' });
 		await refused(art, 403, /read-only/, ro, before);
@@ -74,7 +74,7 @@ describe('body size limits', () => {
 
 	it('refuses an import above 10 MB', async () => {
 		const before = ds.files();
-		const res = await fetch(`${ds.server.url}/api/import?name=a.geojson&mode=merge&author=A`, { method: 'POST', body: new Uint8Array(11 * 1024 * 1024).fill(32) });
+		const res = await fetch(`${ds.server.url}/api/import?name=a.geojson&mode=merge&author=A`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(11 * 1024 * 1024).fill(32) });
 		await refused(res, 413, /10 MB/, ds, before);
 	});
 });

@@ -34,7 +34,7 @@ export async function readBytes(request: Request, limit: number): Promise<Uint8A
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel().catch(() => {});
+			await drainReader(reader);
 			throw new StorageError(413, `The upload is larger than the ${mb(limit)} this endpoint accepts.`);
 		}
 		chunks.push(value);
@@ -46,6 +46,30 @@ export async function readBytes(request: Request, limit: number): Promise<Uint8A
 		at += c.byteLength;
 	}
 	return out;
+}
+
+/** Most bytes read and thrown away so a refused upload still gets its answer (clients that are still sending
+ *  see a reset otherwise); beyond this the connection is simply dropped. */
+const DRAIN_CAP = 64 * 1024 * 1024;
+
+async function drainReader(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	let n = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			n += value.byteLength;
+			if (n > DRAIN_CAP) break;
+		}
+	} catch {
+		return;
+	}
+	await reader.cancel().catch(() => {});
+}
+
+/** Reads and discards a request body (bounded), before answering with an error. */
+export async function drain(request: Request): Promise<void> {
+	if (request.body && !request.bodyUsed) await drainReader(request.body.getReader());
 }
 
 /** Reads a JSON object body within the path's limit; 415 for other content types, 400 for bad JSON. */

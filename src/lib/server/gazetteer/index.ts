@@ -1,9 +1,8 @@
 // The world gazetteer: one lazily built instance shared by the pipeline, the CLI and the server.
-import { mesh } from 'topojson-client';
+import { countryFeatures, sharedBorder } from '../geo/countries';
 import along from '@turf/along';
 import length from '@turf/length';
 import { lineString } from '@turf/helpers';
-import type { GeometryCollection } from 'topojson-specification';
 import type { Geometry, LineString, MultiLineString } from 'geojson';
 import type { Place, PlaceMention } from '../../domain/place';
 import type { GazetteerData } from './build';
@@ -54,12 +53,9 @@ class WorldGazetteer implements Gazetteer {
 		const iy = this.data.atlasIds.get(y);
 		let result: { place: Place; line: LineString | MultiLineString } | null = null;
 		if (ix && iy && x !== y) {
-			const obj = this.data.topology.objects.countries as GeometryCollection;
-			const line = mesh(this.data.topology, obj, (p, q) => {
-				const ids = [String(p.id), String(q.id)];
-				return ids.includes(ix) && ids.includes(iy) && p !== q;
-			}) as MultiLineString;
-			const parts = line.coordinates.filter((c) => c.length >= 2);
+			// The same Crimea-corrected topology the basemap draws (UN GA res. 68/262), so borders match the map.
+			const line = sharedBorder(x, y)?.geometry;
+			const parts = (line?.coordinates ?? []).filter((c) => c.length >= 2);
 			if (parts.length > 0) {
 				const geom: LineString | MultiLineString = parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
 				// Midpoint along the shared line (over all its parts in order).
@@ -97,8 +93,8 @@ class WorldGazetteer implements Gazetteer {
 		}
 		const m = /^country:([A-Z]{3})$/.exec(id);
 		if (!m) return null;
-		const atlasId = this.data.atlasIds.get(m[1]!);
-		return (atlasId && this.data.atlasGeoms.get(atlasId)) || null;
+		if (!this.data.atlasIds.has(m[1]!)) return null;
+		return countryFeatures().features.find((f) => f.properties.iso_a3 === m[1])?.geometry ?? null;
 	}
 
 	search(query: string, limit: number): Place[] {

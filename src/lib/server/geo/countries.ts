@@ -57,7 +57,15 @@ function ringContains(ring: Position[], [x, y]: [number, number]): boolean {
 }
 
 /** The topology with Crimea's polygon moved from Russia to Ukraine; returns it and Crimea's arcs. */
+let corrected: { topo: CountryTopology; crimea: number[][] } | null = null;
+
+/** Built once and shared (callers only read it): the gazetteer asks for many borders. */
 function topologyWithCrimeaInUkraine(): { topo: CountryTopology; crimea: number[][] } {
+	corrected ??= buildTopologyWithCrimeaInUkraine();
+	return corrected;
+}
+
+function buildTopologyWithCrimeaInUkraine(): { topo: CountryTopology; crimea: number[][] } {
 	const topo = cloneTopology();
 	const geoms = topo.objects.countries.geometries as CountryGeometry[];
 	const russia = geoms.find((g) => g.id === RUSSIA);
