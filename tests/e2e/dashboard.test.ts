@@ -1,7 +1,7 @@
 // The analyst dashboard in real Chromium: rendering, evidence, slider, shareable URLs, export (checked with GDAL), API errors, offline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -165,6 +165,20 @@ describe('analyst dashboard', () => {
 		await expect.poll(() => page.getByTestId('window-label').textContent()).not.toBe(label);
 	});
 
+	it('space plays the time window forward and pauses it again', async () => {
+		const page = await open('?from=2021-06-01&to=2021-06-30&speed=90');
+		const before = await page.getByTestId('window-label').textContent();
+		await page.locator('body').click({ position: { x: 5, y: 400 } });
+		await page.keyboard.press(' ');
+		await expect.poll(() => page.locator('button.play').getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => page.getByTestId('window-label').textContent(), { timeout: 20_000 }).not.toBe(before);
+		await page.keyboard.press(' ');
+		await expect.poll(() => page.locator('button.play').getAttribute('aria-pressed')).toBe('false');
+		// A moving window keeps its width while it plays.
+		const [from, to] = (await page.getByTestId('window-label').textContent())!.split(' – ').map((d) => Date.parse(d.trim()));
+		expect((to! - from!) / 86_400_000).toBe(29);
+	});
+
 	it('a copied URL reproduces the view: window, filters, selection, layers and camera', async () => {
 		const sel = all[40]!.properties;
 		const query = `?from=2022-01-01&to=2022-06-30&type=ASSAULT,MOBILIZE&country=BLR,POL,UKR&sel=${sel.id}&layers=points,density,footprints&map=5.5/52.1/25.3`;
@@ -268,4 +282,4 @@ describe('analyst dashboard', () => {
 		expect(pages.flatMap((p) => p.errors)).toEqual([]);
 	});
 });
-void writeFileSync;
+

@@ -117,7 +117,7 @@ describe('wall display', () => {
 	});
 
 	it('shows Arabic captions right to left, as text, in their own language', async () => {
-		await withWall('from=2021-11-08&to=2021-11-12&speed=0.5&window=3&end=stop', SMALL, async ({ page }) => {
+		await withWall('from=2021-11-08&to=2021-11-12&speed=0.5&window=3&hold=0', SMALL, async ({ page }) => {
 			const arabic = await page.waitForSelector('.caption .summary[lang="ar"]', { timeout: 60_000 });
 			const info = await arabic.evaluate((el) => ({ dir: getComputedStyle(el).direction, text: el.textContent, html: el.innerHTML }));
 			expect(info.dir).toBe('rtl');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { manyEvents, startAppServer, serveData, type DataServer } from './http-fixtures';
 
 let ds: DataServer;
-const N = 60_000; // events.geojson ≈ 60 MB: a rewrite takes long enough to be interrupted
+const N = 30_000; // events.geojson ≈ 30 MB: a rewrite takes long enough to be interrupted
 
 beforeAll(async () => {
 	ds = await serveData(manyEvents(N));

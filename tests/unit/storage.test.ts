@@ -126,6 +126,13 @@ describe('commit', () => {
 		await expect(commit([{ op: 'undo', undoes: u.applied[0]!.id }], { author: 'a' })).rejects.toThrow(/already undone/);
 	});
 
+	it('gives an event the same version however the file spells it (key order, feature id)', () => {
+		const f = event('k');
+		const reordered = { properties: { ...f.properties }, geometry: f.geometry, type: 'Feature' as const, id: 'k' };
+		expect(eventVersion(reordered)).toBe(eventVersion(f));
+		expect(eventVersion({ ...f, properties: { ...f.properties, summary: 'other' } })).not.toBe(eventVersion(f));
+	});
+
 	it('refuses an add whose id exists with 409 and changes nothing', async () => {
 		const before = readFileSync(path.join(dir, 'events.geojson'), 'utf8');
 		const err = (await commit([{ op: 'add', event_id: 'e01', feature: event('e01') }], { author: 'a' }).catch((e) => e)) as StorageError;

@@ -2,7 +2,7 @@
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { compareEvents, type EventCollection, type EventFeature } from '$lib/domain/event';
+import type { EventCollection, EventFeature } from '$lib/domain/event';
 import {
 	activeCorrections,
 	EDITABLE_FIELDS,
@@ -12,11 +12,14 @@ import {
 	type EventPatch
 } from '$lib/domain/corrections';
 import { writeFileAtomic } from './atomic';
+import { buildPlaces, canonicalEvents, serializeEvents, serializePlaces } from './pipeline/output';
+import { loadGazetteer } from './gazetteer';
 import { dataDir, invalidate } from './store';
 
 export const EVENTS_FILE = 'events.geojson';
 export const CORRECTIONS_FILE = 'corrections.json';
 export const ARTICLES_DIR = 'articles';
+export const PLACES_FILE = 'places.geojson';
 
 /** An error with the HTTP status an endpoint should answer and a message meant for the analyst. */
 export class StorageError extends Error {
@@ -92,31 +95,20 @@ export async function readState(): Promise<DataState> {
 
 // ---- versions -------------------------------------------------------------------------------------------------
 
-/** A strong validator of one event's current content: what an edit must be based on (If-Match). */
+/**
+ * A strong validator of one event's content — of its canonical form, so rewriting the file (key order, rounding)
+ * never makes another analyst's open edit look stale: what an edit must be based on (If-Match).
+ */
 export function eventVersion(feature: EventFeature): string {
-	return `"ev-${createHash('sha1').update(JSON.stringify(feature)).digest('base64url').slice(0, 16)}"`;
+	const canonical = canonicalEvents([feature])[0]!;
+	return `"ev-${createHash('sha1').update(JSON.stringify(canonical)).digest('base64url').slice(0, 16)}"`;
 }
 
 // ---- writing --------------------------------------------------------------------------------------------------
 
-function round5(n: number): number {
-	return Math.round(n * 1e5) / 1e5;
-}
-
-/** events.geojson as written: sorted, coordinates at 5 decimals, one feature per line so diffs read well. */
+/** events.geojson exactly as the ingest writes it (pipeline/output.ts), so an edit and a re-ingest agree byte for byte. */
 export function formatEvents(features: readonly EventFeature[]): string {
-	const sorted = [...features].sort((a, b) => compareEvents(a.properties, b.properties));
-	const lines = sorted.map((f) => {
-		const [lon, lat] = f.geometry.coordinates;
-		const out: EventFeature = {
-			type: 'Feature',
-			...(f.id !== undefined ? { id: f.id } : {}),
-			geometry: { type: 'Point', coordinates: [round5(lon!), round5(lat!)] },
-			properties: f.properties
-		};
-		return JSON.stringify(out);
-	});
-	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+	return serializeEvents(features);
 }
 
 export function formatLog(log: CorrectionLog): string {
@@ -244,11 +236,30 @@ export function commit(proposed: readonly ProposedCorrection[], opts: CommitOpti
 		if (opts.article) await writeNewArticle(opts.article.sourceId, opts.article.text);
 		if (entries.length === 0) return result;
 		await writeFileAtomic(path.join(dataDir(), CORRECTIONS_FILE), formatLog({ version: 1, corrections: log }));
-		await writeFileAtomic(path.join(dataDir(), EVENTS_FILE), formatEvents([...byId.values()]));
+		const all = [...byId.values()];
+		await writeFileAtomic(path.join(dataDir(), EVENTS_FILE), formatEvents(all));
 		invalidate(CORRECTIONS_FILE);
 		invalidate(EVENTS_FILE);
+		await refreshPlaces(all);
 		return result;
 	});
+}
+
+/** Rewrites places.geojson (when the folder has one) so a moved event's new place gets its footprint at once. */
+async function refreshPlaces(features: readonly EventFeature[]): Promise<void> {
+	const file = path.join(dataDir(), PLACES_FILE);
+	try {
+		await stat(file);
+	} catch {
+		return;
+	}
+	try {
+		await writeFileAtomic(file, serializePlaces(buildPlaces(features, loadGazetteer())));
+		invalidate(PLACES_FILE);
+	} catch (err) {
+		// The events are saved; the footprints catch up at the next ingest.
+		console.error(`places.geojson not refreshed: ${(err as Error).message}`);
+	}
 }
 
 function isCancelled(log: readonly Correction[], id: string): boolean {

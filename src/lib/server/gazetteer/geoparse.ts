@@ -3,6 +3,8 @@ import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
 import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
+import { nameKey } from '../text/normalize';
+import actorsFile from '../../../../geodata/lexicon/actors.json';
 
 export interface GeoparseOptions {
 	/** BCP 47 language of the text ('en', 'ar', …). */
@@ -20,6 +22,8 @@ interface Token {
 	upper: boolean; // first letter is a capital
 	allCaps: boolean;
 	sentenceInitial: boolean;
+	/** First token of a line in capitals followed by "--", "—", "," or "(": a dateline ("MINSK --", "KYIV, Ukraine (AP) —"). */
+	dateline?: boolean;
 }
 
 interface Match {
@@ -42,6 +46,32 @@ const JOINABLE_GAP = /^[ \t\u00A0\-\u2010-\u2013'\u2019.]{1,3}$/;
 const SENTENCE_END = /[.!?؟\n]\s/;
 const SENTENCE_BREAK = /[.!?:;"\u201C\u201D\n(\[]/;
 const EARTH_KM = 6371;
+// "anti-Kremlin", "pro-Moscow forces", "Kremlin-controlled RT": a name inside a modifier, not a location.
+const MODIFIER_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre']);
+const MODIFIER_SUFFIXES = new Set(['controlled', 'led', 'backed', 'owned', 'run', 'friendly', 'allied', 'leaning', 'aligned', 'sponsored', 'installed', 'appointed']);
+// "Nov 9", "Sept. 3": a month, not a town called Nov.
+const MONTH_WORDS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const HYPHEN = /^[\-\u2010\u2011]$/;
+const DATELINE_END = /^\s*(?:--|[\u2013\u2014]|-\s|,|\()/;
+
+/**
+ * Names of people and armed groups from the actor lexicon (geodata/lexicon/actors.json), as name keys: a place
+ * name inside one ("Merkel", "Lapid", "Thomas" of "Linda Thomas-Greenfield") is part of a name, not a place.
+ */
+const PERSON_NAMES: { keys: Set<string>; maxWords: number } = (() => {
+	const keys = new Set<string>();
+	let maxWords = 1;
+	for (const a of (actorsFile as { actors: { name: string; kind: string; aliases: string[] }[] }).actors) {
+		if (a.kind !== 'person' && a.kind !== 'group') continue;
+		for (const alias of [a.name, ...a.aliases]) {
+			const key = nameKey(alias.replace(/\*/g, ''));
+			if (!key) continue;
+			keys.add(key);
+			maxWords = Math.max(maxWords, key.split(' ').length);
+		}
+	}
+	return { keys, maxWords };
+})();
 
 function distanceKm(a: Place, b: Place): number {
 	const toRad = Math.PI / 180;
@@ -74,7 +104,23 @@ function tokenize(text: string): Token[] {
 		});
 		prevEnd = end;
 	}
+	markDatelines(text, tokens);
 	return tokens;
+}
+
+/** Marks the capitalised words that open a line and end in a dateline separator ("MINSK --", "KYIV, Ukraine (AP) —"). */
+function markDatelines(text: string, tokens: Token[]): void {
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (!t.allCaps || t.arabic) continue;
+		const lineStart = i === 0 ? /^\s*$/.test(text.slice(0, t.start)) : /\n\s*$/.test(text.slice(tokens[i - 1]!.end, t.start));
+		if (!lineStart) continue;
+		let j = i;
+		while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.allCaps && /^[ \u00A0]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) j++;
+		if (!DATELINE_END.test(text.slice(tokens[j]!.end, tokens[j]!.end + 4))) continue;
+		for (let k = i; k <= j; k++) tokens[k]!.dateline = true;
+		i = j;
+	}
 }
 
 /** How many tokens from `i` on are joined by name-internal gaps (spaces, hyphens, apostrophes, dots). */
@@ -141,7 +187,7 @@ function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexE
 		if (e.nameKind === 'code') return allCaps;
 		// A short all-caps word (WHO, DA, FAO) is an acronym, not a town; a longer one (SHARE) is a heading word
 		// unless it names a big place.
-		if (toks.length === 1 && first.allCaps && (key.length <= 4 || (e.prior < 5 && e.place.kind === 'city'))) return false;
+		if (toks.length === 1 && first.allCaps && !first.dateline && (key.length <= 4 || (e.prior < 5 && e.place.kind === 'city'))) return false;
 		return key.replace(/ /g, '').length >= 3;
 	});
 }
@@ -180,6 +226,35 @@ function personTokens(text: string, tokens: Token[], g: GazetteerData, multi: Se
 	return { spans: out, echoes };
 }
 
+/** True when tokens `a..b` are one name: joined only by spaces, hyphens, apostrophes or dots. */
+function joinedRun(text: string, tokens: Token[], a: number, b: number): boolean {
+	for (let k = a; k < b; k++) if (!JOINABLE_GAP.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+	return true;
+}
+
+/** The match lies inside the name of a known person or armed group ("Angela Merkel", "Linda Thomas-Greenfield"). */
+function inActorName(text: string, tokens: Token[], m: Match): boolean {
+	const max = PERSON_NAMES.maxWords;
+	for (let a = Math.max(0, m.last - max + 1); a <= m.first; a++) {
+		if (!tokens[a]!.arabic && !tokens[a]!.upper) continue;
+		for (let b = m.last; b < tokens.length && b - a < max; b++) {
+			if (!joinedRun(text, tokens, a, b)) break;
+			let key = tokens[a]!.norm;
+			for (let k = a + 1; k <= b; k++) key += ' ' + tokens[k]!.norm;
+			if (PERSON_NAMES.keys.has(key)) return true;
+		}
+	}
+	return false;
+}
+
+/** "anti-Kremlin", "pro-Moscow", "Kremlin-controlled": the name is part of a modifier, not a location. */
+function inModifier(text: string, tokens: Token[], m: Match): boolean {
+	const prev = tokens[m.first - 1];
+	if (prev && !prev.arabic && MODIFIER_PREFIXES.has(prev.norm) && HYPHEN.test(text.slice(prev.end, tokens[m.first]!.start))) return true;
+	const next = tokens[m.last + 1];
+	return !!next && !next.arabic && MODIFIER_SUFFIXES.has(next.norm) && HYPHEN.test(text.slice(tokens[m.last]!.end, next.start));
+}
+
 /** Drops matches that are far more likely ordinary words or parts of people's names. */
 function filterMatches(text: string, matches: Match[], tokens: Token[], g: GazetteerData, lowerWords: Set<string>): Match[] {
 	const out: Match[] = [];
@@ -193,6 +268,7 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	const arabicPreps = new Set(g.curated.arabic_place_prepositions.map((w) => normalizeWithMap(w).text));
 	for (const m of matches) {
 		const first = tokens[m.first]!;
+		if (inActorName(text, tokens, m) || inModifier(text, tokens, m)) continue;
 		if (first.arabic) {
 			if (m.first === m.last && arabicCommon.has(stripArticle(m.key))) {
 				// "كيف" is "how" far more often than Kyiv, "المالي" is "financial": such names count only without the
@@ -213,6 +289,8 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			if (m.entries.length === 0) continue;
 		}
 		if (m.first === m.last) {
+			const after = tokens[m.first + 1];
+			if (MONTH_WORDS.has(m.key) && after && /^\d{1,2}$/.test(after.norm) && /^\.?\s$/.test(text.slice(first.end, after.start))) continue;
 			// "Eastern Creek", "Piccadilly Circus", "Scott County": a small or common-word place glued to a following
 			// capitalised word is part of a longer name we do not know.
 			const next = tokens[m.first + 1];
@@ -233,7 +311,7 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			// Common words name a country only by its own name ("Chad", "Turkey"), never by an alias ("Island").
 			if (common) m.entries = m.entries.filter((e) => e.nameKind === 'name');
 			if (common && next && next.upper && /^[ \u00A0]$/.test(text.slice(first.end, next.start))) continue; // "Western Europe"
-			if (common || lowerWords.has(m.key)) {
+			if ((common || lowerWords.has(m.key)) && !first.dateline) {
 				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code');
 				if (big.length > 0 && !common) m.entries = big;
 				else if (big.length > 0 && common && !first.sentenceInitial) m.entries = big;
@@ -428,6 +506,22 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 	return out.sort((a, b) => a.start - b.start);
 }
 
+/** Whitespace-delimited chunks that hold a '/' or "www." (web addresses, paths), as [start, end) pairs in order. */
+function urlSpans(text: string): (readonly [number, number])[] {
+	const out: (readonly [number, number])[] = [];
+	const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+	for (let at = text.search(/\/|www\./); at >= 0 && at < text.length; ) {
+		let a = at;
+		while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+		let b = at;
+		while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
+		out.push([a, b]);
+		const next = text.slice(b).search(/\/|www\./);
+		at = next < 0 ? -1 : b + next;
+	}
+	return out;
+}
+
 /**
  * Place mentions in `text`, non-overlapping, sorted by start; offsets are UTF-16 units into `text`.
  * Each word is matched by its script (Arabic words with clitic stripping, Latin words with case cues), so quotes
@@ -438,7 +532,16 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	const tokens = tokenize(text);
 	const lowerWords = new Set<string>();
 	// In an English text a word also seen in lower case ("reading") is an ordinary word when capitalised.
-	if (!arabicText) for (const t of tokens) if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
+	// Words of web addresses and file names ("…-amid-minsk-protests/3078.html") are no evidence.
+	if (!arabicText) {
+		const urls = urlSpans(text);
+		let u = 0;
+		for (const t of tokens) {
+			while (u < urls.length && urls[u]![1] <= t.start) u++;
+			if (u < urls.length && urls[u]![0] <= t.start) continue;
+			if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
+		}
+	}
 	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = borders(matches, tokens, text, g, border);

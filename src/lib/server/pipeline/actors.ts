@@ -35,11 +35,15 @@ const ACTORS = compile(actorsFile as ActorsFile, 'geodata/lexicon/actors.json');
 // A state named as a location ("protests across Belarus", "في بيلاروسيا", "ببيلاروسيا") is where, not who.
 const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شوارع|مدينة|مدينه|العاصمة|العاصمه|ساحة|ساحه)\s+)$/i;
 
+// "Kremlin-controlled", "Russian-backed": the name describes something else, it does not act.
+const MODIFIER_AFTER = /^[-\u2010\u2011](?:controlled|led|backed|owned|run|friendly|allied|leaning|aligned|sponsored|installed|appointed)\b/i;
+
 /** Actor names in `text` with their offsets, in order; a state named as a location is left out. */
 export function findActorHits(text: string, norm?: NormalizedText): Hit<Actor>[] {
 	return ACTORS.find(text, norm).filter(
 		(hit) =>
 			!/(?:anti|pro)-$/i.test(text.slice(Math.max(0, hit.start - 5), hit.start)) && // "anti-Kremlin placards", "pro-Moscow forces"
+			!MODIFIER_AFTER.test(text.slice(hit.end, hit.end + 14)) && // "the Kremlin-controlled RT channel"
 			!(hit.value.kind === 'state' && (LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start)) || hit.clitic.includes('ب')))
 	);
 }

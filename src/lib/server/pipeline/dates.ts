@@ -68,7 +68,7 @@ const MODIFIED_NOUN = /^[\s'’s]*(presidential\s+|parliamentary\s+)?(election|e
 const BACKGROUND_BEFORE = /\b(since|until|till|before)\s+(the\s+)?$|منذ\s*$|حتى\s*$/i;
 // Words without which chrono finds nothing: a cheap test that spares parsing most sentences.
 const MAY_HAVE_DATE =
-	/\b\d{1,4}[/.-]\d{1,2}\b|\b(?:1[89]|20)\d\d\b|\d\s*(?:am|pm|a\.m|p\.m)|[٠-٩]|day|week|month|year|ago|yesterday|tomorrow|tonight|night|morning|noon|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|يوم|امس|أمس|غدا|أسبوع|اسبوع|شهر|عام|سنة|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|ليلة|صباح|مساء/i;
+	/\b\d{1,4}[/.-]\d{1,2}\b|\b(?:1[89]|20)\d\d\b|\d\s*(?:am|pm|a\.m|p\.m)|[٠-٩]|day|week|month|year|ago|yesterday|tomorrow|tonight|night|morning|noon|evening|afternoon|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|يوم|امس|أمس|غدا|أسبوع|اسبوع|شهر|عام|سنة|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|ليلة|صباح|مساء/i;
 
 // "now" is not a date of its own.
 const NOT_A_DATE = /^(now|right now|الآن|الان|حاليا|حالياً)$/i;

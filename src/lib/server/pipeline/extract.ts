@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../../domain/event';
 import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
-import { actorsIn, findActorHits, type Actor } from './actors';
+import { findActorHits, type Actor } from './actors';
 import type { Hit } from './matcher';
 import { classify, type Trigger } from './classify';
 import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
@@ -52,8 +52,13 @@ const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE',
 
 // Seas and continents (`region`) say less about where something happened than a country does.
 const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
-const NOT_A_PLACE_BEFORE = /(?:anti|pro|non|ex)-$/i;
-const NOT_A_PLACE_AFTER = /^-(?:controlled|led|backed|owned|run|friendly|allied|leaning)\b/i;
+// A dateline: the capitalised place name that opens a line, then "--", a dash, a comma or "(" ("MINSK --").
+const DATELINE_AFTER = /^\s*(?:--|[\u2013\u2014]|-\s|,|\()/;
+// Capitalised words only between a country word and a person ("Russian President Vladimir Putin").
+const TITLE_GAP = /^(?:\s+[A-Z][\p{L}.'\u2019-]*)*\s+$/u;
+// A state named right before its verb ("Russia has promised", "Belarus denied") is who acts, not where.
+const VERB_AFTER = /^\s+(?:has|have|had|says|said|warns|warned|accuses|accused|denies|denied|agrees|agreed|announces|announced|threatens|threatened|[a-z]+ed)\b/;
+const SUBJECT_PRONOUN = /(?:^|[\s,;(])(?:he|she)\b/i;
 // A name after these words is who asked or was told, not where it happened ("at the request of France").
 const NOT_WHERE_BEFORE = /\b(?:request of|according to|on behalf of|told|urged|accused|accusing|called on|asked)\s+(?:the\s+)?$/i;
 const QUOTE_MARKS = /["“”«»]/g;
@@ -95,6 +100,16 @@ function dominantCountry(mentions: readonly PlaceMention[], gazetteer: Gazetteer
 	}
 	const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0];
 	return best ? gazetteer.byId(`country:${best[0]}`) : null;
+}
+
+/** The place of the article's dateline ("MINSK -- A defiant …"), or null: a place in capitals opening a line. */
+export function datelineOf(body: string, mentions: readonly PlaceMention[]): PlaceMention | null {
+	for (const m of mentions) {
+		if (m.place.kind === 'border' || m.text !== m.text.toUpperCase() || m.text === m.text.toLowerCase()) continue;
+		if (!/(?:^|\n)[ \t]*$/.test(body.slice(Math.max(0, m.start - 20), m.start))) continue;
+		if (DATELINE_AFTER.test(body.slice(m.end, m.end + 4))) return m;
+	}
+	return null;
 }
 
 const BORDER_LINK = /^\s*(?:with|between|of|مع|بين)\s/i;
@@ -208,13 +223,30 @@ export interface Extraction {
 	mentions: PlaceMention[];
 }
 
+/** The first person a sentence names (most often its subject), or null. */
+function firstPersonIn(text: string): Actor | null {
+	return findActorHits(text).find((h) => h.value.kind === 'person')?.value ?? null;
+}
+
+/** The subject-most person of the nearest of the (up to three) sentences before that names one, looked up only when a pronoun needs one. */
+function previousPersonOf(earlier: readonly string[]): Actor | null {
+	for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - 3); k--) {
+		const p = firstPersonIn(earlier[k]!);
+		if (p) return p;
+	}
+	return null;
+}
+
 /** Extracts events with their place, date, type and actors from one article (see geodata/README.md). */
 export function extractArticle(article: Article, gazetteer: Gazetteer): Extraction {
 	const { body, meta } = article;
 	const language = meta.language;
 	const mentions = [...gazetteer.geoparseDocument(body, { language })].sort((a, b) => a.start - b.start || b.end - a.end);
 	const dominant = dominantCountry(mentions, gazetteer);
+	const dateline = datelineOf(body, mentions);
 	const events: EventFeature[] = [];
+	const earlier: string[] = []; // sentences so far, for what "he"/"she" refers to
+	let mentionFrom = 0; // mentions are sorted: the first one that may lie in the current sentence
 	let unplaced = 0;
 	let paragraphEnd = -1;
 	let quoteMarks = 0; // quotation marks seen so far in the current line: odd = inside a quotation
@@ -229,25 +261,40 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		if (isBoilerplate(sentence.text, meta.title)) continue;
 		const norm = normalizeWithMap(sentence.text);
 		const triggers = classify(sentence.text, language, norm, startsInQuote);
+		earlier.push(sentence.text);
 		if (!triggers.length) continue;
 		const quotes = quotedSpans(sentence.text, startsInQuote);
 		const actorHits = findActorHits(sentence.text, norm);
-		// A person's or group's name is not a place ("Merkel", "Lapid", "Thomas-Greenfield"), nor is "anti-Kremlin".
-		const inSentence = mentions.filter(
+		// Places inside quotations are what someone said, and a country word before a person's title ("Russian
+		// President Vladimir Putin") says who the person is, not where it happened.
+		while (mentionFrom < mentions.length && mentions[mentionFrom]!.start < sentence.start) mentionFrom++;
+		let mentionTo = mentionFrom;
+		while (mentionTo < mentions.length && mentions[mentionTo]!.start < sentence.end) mentionTo++;
+		const inSentence = mentions.slice(mentionFrom, mentionTo).filter(
 			(m) =>
 				m.start >= sentence.start &&
 				m.end <= sentence.end &&
-				!NOT_A_PLACE_BEFORE.test(body.slice(Math.max(0, m.start - 5), m.start)) &&
-				!NOT_A_PLACE_AFTER.test(body.slice(m.end, m.end + 12)) &&
+				m !== dateline &&
 				!inSpans(quotes, m.start - sentence.start) &&
-				!actorHits.some((a) => (a.value.kind === 'person' || a.value.kind === 'group') && a.start < m.end - sentence.start && m.start - sentence.start < a.end)
+				!(m.place.kind === 'country' && VERB_AFTER.test(body.slice(m.end, m.end + 20)) && actorHits.some((a) => a.value.kind === 'state' && a.start === m.start - sentence.start)) &&
+				!(m.place.kind === 'country' && actorHits.some((a) => a.value.kind === 'person' && a.start >= m.end - sentence.start && a.start - (m.end - sentence.start) <= 40 && TITLE_GAP.test(sentence.text.slice(m.end - sentence.start, a.start))))
 		);
 		const border = inferBorder(sentence, inSentence, dominant, gazetteer);
 		const candidates = border ? [...inSentence, border] : inSentence;
 		let readings: DateReading[] | null = null;
-		const actors = actorsIn(sentence.text, norm);
+		const actors: Actor[] = []; // each actor once, in order of first mention (what `actorsIn` gives, without matching twice)
+		for (const h of actorHits) if (!actors.some((x) => x.name === h.value.name)) actors.push(h.value);
 		// Where an unplaced event falls back to: the country of an actor named outside quotations.
 		const actingCountries = actorHits.filter((h) => h.value.country && !inSpans(quotes, h.start)).map((h) => h.value.country!);
+		// "he said during a televised meeting": an English sentence naming no person whose subject is a pronoun
+		// is about the person last named.
+		if (language === 'en' && !actors.some((a) => a.kind === 'person') && SUBJECT_PRONOUN.test(sentence.text.replace(/["\u201C][^"\u201D]*["\u201D]?/g, ' '))) {
+			const previousPerson = previousPersonOf(earlier.slice(0, -1));
+			if (previousPerson) {
+				actors.unshift(previousPerson);
+				if (previousPerson.country) actingCountries.push(previousPerson.country);
+			}
+		}
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
 			let mention = choosePlace(sentence, trigger, candidates, actorHits);
@@ -264,17 +311,21 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			// Weak words ("troops", "threat") make an event only with a date of their own.
 			if (trigger.weight < 0.6 && !stated) continue;
 			let fallback = false;
+			let fromDateline = false;
 			if (!mention) {
-				// No place in the sentence: the country of its first actor that has one, else the article's country.
+				// No place in the sentence: the dateline's place when no actor points elsewhere, else the country of its
+				// first actor that has one, else the article's country.
 				const actorCountry = actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p);
-				const place = actorCountry ?? dominant;
+				const datelineFits = !!dateline && (actingCountries.length === 0 || dateline.place.country_codes.some((c) => actingCountries.includes(c)));
+				const place = datelineFits ? dateline.place : (actorCountry ?? dominant);
 				if (!place) {
 					unplaced++;
 					continue;
 				}
 				const first = mentions.find((m) => m.place.id === place.id) ?? mentions.find((m) => m.place.country_codes.includes(place.country_codes[0]!));
-				mention = { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
-				fallback = true;
+				mention = datelineFits && dateline ? { ...dateline, start: -1, end: -1, score: 0.5 } : { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
+				fallback = !datelineFits;
+				fromDateline = datelineFits;
 			}
 			const date = stated ?? inheritedDate(meta.published);
 			const place = mention.place;
@@ -306,7 +357,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				source_publisher: meta.publisher,
 				source_url: meta.url,
 				source_published: meta.published,
-				confidence: confidenceOf(trigger, geo, fallback, date, stated === null, mention.score)
+				confidence: confidenceOf(trigger, geo, fallback || fromDateline, date, stated === null, mention.score)
 			};
 			events.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [round5(place.lon), round5(place.lat)] }, properties });
 		}
@@ -326,8 +377,12 @@ function dropRestatements(events: EventFeature[]): EventFeature[] {
 		return !events.some((o, j) => {
 			const q = o.properties;
 			if (j === i || q.event_type !== p.event_type) return false;
+			// Two undated events with different first actors (most often the subjects) differ: Lukashenko’s threat is not Maas’s.
+			if (q.date_text === null && p.actors.length > 0 && q.actors.length > 0 && p.actors[0] !== q.actors[0]) return false;
 			const sameActors = p.actors.length >= 2 && p.actors.every((a) => q.actors.includes(a));
-			if (q.place_id !== p.place_id && !(sameActors && q.date_text !== null)) return false;
+			// "Protests in Belarus on August 15" restates "… gripped by protests" placed at the dateline's Minsk.
+			const sameCountry = (p.place_kind === 'country' || q.place_kind === 'country') && p.country_codes.join() === q.country_codes.join();
+			if (q.place_id !== p.place_id && !(sameCountry && q.date_text !== null) && !(sameActors && q.date_text !== null)) return false;
 			return q.date_text !== null || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
 		});
 	});
