@@ -29,6 +29,7 @@ const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? 'localhost';
 const env = { ...process.env, PORT: port, HOST: host, TZ: 'UTC' };
 env.ORIGIN ??= `http://${host}:${port}`;
+env.BODY_SIZE_LIMIT ??= '12M'; // imports may be up to 10 MB; adapter-node's default is 512 KB
 console.log(`Conflict map on ${env.ORIGIN} (data: ${process.env.GEODATA_DIR ?? 'geodata/'})`);
 const server = spawn(process.execPath, [built], { cwd: root, env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
