@@ -142,6 +142,33 @@ describe('analyst dashboard', () => {
 		await expect.poll(() => page.evaluate(() => (window as unknown as { __map: { getZoom(): number } }).__map.getZoom())).toBeGreaterThan(4.5);
 	});
 
+	it('the clusters on the map count exactly the events in the time window, and a selected event inside a cluster is still ringed', async () => {
+		const inMap = (page: Page) =>
+			page.evaluate(() => {
+				const m = (window as unknown as { __map: { querySourceFeatures(s: string): { properties: Record<string, number> }[] } }).__map;
+				// Features are repeated in every tile they touch: dedupe singles by event index, clusters by id.
+				const seen = new Map<string, number>();
+				for (const f of m.querySourceFeatures('events')) {
+					const p = f.properties;
+					seen.set(p.point_count ? `c${p.cluster_id}` : `e${p.i}`, p.point_count ?? 1);
+				}
+				return [...seen.values()].reduce((a, b) => a + b, 0);
+			});
+		const sel = all.find((e) => e.properties.place_id === 'gn:625144' && e.properties.date_precision === 'day')!;
+		const month = sel.properties.date!.slice(0, 7);
+		const page = await open(`?map=4/52.5/27&sel=${sel.properties.id}`);
+		expect(await inMap(page)).toBe(all.length);
+		await page.goto(`${server.url}/?map=4/52.5/27&from=${month}-01&to=${month}-28&sel=${sel.properties.id}`);
+		await waitForMapIdle(page);
+		const windowed = await visibleCount(page);
+		expect(windowed).toBeLessThan(all.length);
+		await expect.poll(() => inMap(page)).toBe(windowed);
+		const ringed = await page.evaluate(() => (window as unknown as { __map: { querySourceFeatures(s: string): { properties: { i: number } }[] } }).__map.querySourceFeatures('selection').map((f) => f.properties.i));
+		expect(ringed).toContain(all.indexOf(sel));
+		const clusters = await page.evaluate(() => (window as unknown as { __map: { queryRenderedFeatures(o: unknown): unknown[] } }).__map.queryRenderedFeatures({ layers: ['clusters'] }).length);
+		expect(clusters).toBeGreaterThan(0);
+	});
+
 	it('dragging the end handle of the time slider changes the visible count to what the filter keeps', async () => {
 		const page = await open();
 		const before = await visibleCount(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { dashboardStyle, eventLayers, footprintLayers, selectedFilter, typeColorExpression } from '$lib/map/layers';
+import { dashboardStyle, eventLayers, footprintLayers, typeColorExpression } from '$lib/map/layers';
 import { basemapStyle, fontFaces, ARABIC_RANGES } from '$lib/map/basemap';
 import { darkTheme, eventTypeColor, lightTheme, THEMES } from '$lib/map/theme';
 import { FONT, LAYER, TOGGLES } from '$lib/map/ids';
@@ -24,10 +24,8 @@ describe('map styles', () => {
 		expect(validateStyleMin(style).length).toBeGreaterThan(0);
 	});
 
-	it('layers with selection and footprint filters filled in still validate', () => {
+	it('a style with layer toggles applied still validates, and the toggles set visibility', () => {
 		const style = dashboardStyle(lightTheme, opts, { density: true, points: false });
-		const sel = style.layers.find((l) => l.id === LAYER.selected)!;
-		(sel as { filter: unknown }).filter = selectedFilter([1, 2, 3]);
 		expect(validateStyleMin(style)).toEqual([]);
 		expect(style.layers.find((l) => l.id === LAYER.density)!.layout).toMatchObject({ visibility: 'visible' });
 		expect(style.layers.find((l) => l.id === LAYER.points)!.layout).toMatchObject({ visibility: 'none' });

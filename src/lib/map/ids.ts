@@ -6,6 +6,8 @@ export const SOURCE = {
 	crimea: 'crimea',
 	labels: 'country-labels',
 	events: 'events',
+	/** The selected event alone: its ring shows even when the event sits inside a cluster. */
+	selection: 'selection',
 	places: 'places'
 } as const;
 

@@ -3,7 +3,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import type { FeatureCollection, Point } from 'geojson';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { basemapStyle, type BasemapOptions } from './basemap';
-import { CLUSTER_MAX_ZOOM, FONT, LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
+import { FONT, LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
 import type { MapTheme } from './theme';
 
 /**
@@ -20,16 +20,15 @@ export type MapPoints = FeatureCollection<Point, MapPointProperties>;
 
 export function eventSources(): Record<string, SourceSpecification> {
 	return {
+		// Already grouped on the page (cluster.ts): the worker only tiles a few hundred features per window change.
 		[SOURCE.events]: {
 			type: 'geojson',
 			data: { type: 'FeatureCollection', features: [] },
-			cluster: true,
-			clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
-			clusterRadius: 40,
 			maxzoom: 12, // points need no deeper tiles: fewer tiles to rebuild after each window change
 			buffer: 32,
 			tolerance: 0
 		},
+		[SOURCE.selection]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' }
 	};
 }
@@ -46,11 +45,6 @@ export const FOOTPRINT_STATE = 'on';
 /** Opacity `on` when the feature's footprint state is set, else 0: a paint-only change, no re-tiling per time step. */
 function footprintOpacity(on: number): ExpressionSpecification {
 	return ['case', ['boolean', ['feature-state', FOOTPRINT_STATE], false], on, 0];
-}
-
-/** Filter picking the selected events by map feature id (index); an empty list selects none. */
-export function selectedFilter(ids: readonly number[]): ExpressionSpecification {
-	return ['all', ['!', ['has', 'point_count']], ['in', ['id'], ['literal', [...ids]]]];
 }
 
 /** Footprints go under the points: never a fake-precise dot alone for border- and country-level events. */
@@ -142,8 +136,7 @@ export function eventLayers(theme: MapTheme): LayerSpecification[] {
 		{
 			id: LAYER.selected,
 			type: 'circle',
-			source: SOURCE.events,
-			filter: selectedFilter([]),
+			source: SOURCE.selection,
 			paint: {
 				'circle-color': 'rgba(0,0,0,0)',
 				'circle-radius': 13 * s,

@@ -3,7 +3,7 @@ import type { EventFeature } from '$lib/domain/event';
 import { eventPredicate, type EventFilter } from '$lib/domain/filter';
 import { fromDay, toDay } from '$lib/domain/time';
 import type { Toggle } from '$lib/map/ids';
-import type { MapPoints } from '$lib/map/layers';
+import { pointIndex, type PointIndex } from '$lib/map/cluster';
 import { advanceWindow, dayIndex, histogram, nextStop, prevStop, type DayIndex } from './timeline';
 import { DEFAULT_LAYERS, viewToParams, type Camera, type PlayMode, type ViewState } from './url';
 
@@ -38,19 +38,15 @@ export class Dashboard {
 	/** Events at one spot, offered as a list when a click or a cluster hits several. */
 	picks = $state.raw<number[]>([]);
 
-	#points: MapPoints['features'] = [];
+	/** Every event's map position and point feature, made once per load; the map groups the visible ones. */
+	points = $state.raw<PointIndex>(pointIndex([]));
 	#byId = new Map<string, number>();
 
 	load(events: EventFeature[]): void {
 		this.events = events;
 		this.index = dayIndex(events);
 		this.#byId = new Map(events.map((e, i) => [e.properties.id, i]));
-		this.#points = events.map((e, i) => ({
-			type: 'Feature',
-			id: i,
-			geometry: e.geometry,
-			properties: { i, t: e.properties.event_type, k: e.properties.place_kind, g: e.properties.geo_precision }
-		}));
+		this.points = pointIndex(events);
 		if (!this.windowed && this.index.extent) this.time.set(this.index.extent.start, this.index.extent.end);
 	}
 
@@ -96,9 +92,6 @@ export class Dashboard {
 		for (let i = 0; i < pass.length; i++) if (pass[i] && ((start[i]! <= to && end[i]! >= from) || (undated && Number.isNaN(start[i]!)))) out.push(i);
 		return out;
 	});
-
-	/** What the map draws. */
-	mapPoints = $derived.by((): MapPoints => ({ type: 'FeatureCollection', features: this.visible.map((i) => this.#points[i]!) }));
 
 	selectedIndex = $derived(this.selected === null ? -1 : (this.#byIdGet(this.selected) ?? -1));
 	selectedEvent = $derived(this.selectedIndex >= 0 ? (this.events[this.selectedIndex] ?? null) : null);
