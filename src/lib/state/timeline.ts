@@ -1,6 +1,6 @@
-// The time axis: day extents, interval-aware histogram bins, the window index, stepping between events.
-import type { EventFeature } from '$lib/domain/event';
-import { eventDays } from '$lib/domain/time';
+// The time axis: day extents, interval-aware histogram bins, interval bands, the window index, stepping between events.
+import type { DatePrecision, EventFeature } from '$lib/domain/event';
+import { eventDays, fromDay } from '$lib/domain/time';
 
 /** Start and end day of every event (NaN when undated), in the events' order, as typed arrays. */
 export interface DayIndex {
@@ -80,4 +80,118 @@ export function advanceWindow(win: { start: number; end: number }, days: number,
 	const step = Math.max(1, Math.round(days));
 	const end = Math.min(extentEnd, win.end + step);
 	return mode === 'moving' ? { start: win.start + (end - win.end), end } : { start: win.start, end };
+}
+
+/** Events that share one coarse date (a week, month or year): drawn as one bar under the histogram. */
+export interface IntervalBand {
+	start: number; // first day, inclusive
+	end: number; // last day, inclusive
+	precision: DatePrecision;
+	count: number; // filtered events dated to exactly this interval
+	lane: number; // row in the band, 0 at the top
+}
+
+/** Bands laid out in lanes, plus what did not fit. */
+export interface IntervalBands {
+	bands: IntervalBand[];
+	lanes: number; // lanes used (0 when there are no bands)
+	maxCount: number; // the largest band count (0 when none), for scaling opacity/thickness
+	/** Distinct intervals and their events left out because every lane was taken there. */
+	overflow: { intervals: number; events: number };
+}
+
+/**
+ * Groups the kept events whose date is coarser than a day (precision other than `day`, end after start) by
+ * their distinct interval and precision, counting events per group. Day-precision and undated events are
+ * left out. One pass over the index: the result has one entry per distinct interval, not per event.
+ * Sorted by start, then longer first.
+ */
+export function groupIntervals(
+	index: DayIndex,
+	events: readonly { properties: { date_precision: DatePrecision } }[],
+	keep: (i: number) => boolean = () => true
+): Omit<IntervalBand, 'lane'>[] {
+	const groups = new Map<string, Omit<IntervalBand, 'lane'>>();
+	for (let i = 0; i < index.start.length; i++) {
+		const s = index.start[i]!;
+		const e = index.end[i]!;
+		if (!(e > s)) continue; // undated (NaN) or a single day
+		const precision = events[i]!.properties.date_precision;
+		if (precision === 'day' || !keep(i)) continue;
+		const key = `${s}|${e}|${precision}`;
+		const g = groups.get(key);
+		if (g) g.count++;
+		else groups.set(key, { start: s, end: e, precision, count: 1 });
+	}
+	return [...groups.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Greedy lane packing: each interval, in start order, takes the first lane whose last interval ended more
+ * than `gap` days before it starts, so bars in one lane never overlap or touch. Intervals that find no
+ * lane among `maxLanes` are counted in `overflow`.
+ */
+export function packLanes(groups: readonly Omit<IntervalBand, 'lane'>[], opts: { maxLanes?: number; gap?: number } = {}): IntervalBands {
+	const maxLanes = opts.maxLanes ?? 3; // a thin band: a few rows at most
+	const gap = opts.gap ?? 0; // days kept free between bars in a lane (the component passes a few pixels' worth)
+	const sorted = [...groups].sort((a, b) => a.start - b.start || b.end - a.end);
+	const laneEnd: number[] = [];
+	const bands: IntervalBand[] = [];
+	const overflow = { intervals: 0, events: 0 };
+	let maxCount = 0;
+	for (const g of sorted) {
+		let lane = laneEnd.findIndex((end) => end + gap < g.start);
+		if (lane < 0 && laneEnd.length < maxLanes) lane = laneEnd.length;
+		if (lane < 0) {
+			overflow.intervals++;
+			overflow.events += g.count;
+			continue;
+		}
+		laneEnd[lane] = g.end;
+		bands.push({ ...g, lane });
+		if (g.count > maxCount) maxCount = g.count;
+	}
+	return { bands, lanes: laneEnd.length, maxCount, overflow };
+}
+
+/** The kept coarse-dated events as distinct interval bands in non-overlapping lanes (groupIntervals + packLanes). */
+export function intervalBands(
+	index: DayIndex,
+	events: readonly { properties: { date_precision: DatePrecision } }[],
+	keep: (i: number) => boolean = () => true,
+	opts: { maxLanes?: number; gap?: number } = {}
+): IntervalBands {
+	return packLanes(groupIntervals(index, events, keep), opts);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parts(day: number): { y: number; m: number; d: number } {
+	const iso = fromDay(day);
+	return { y: +iso.slice(0, 4), m: +iso.slice(5, 7) - 1, d: +iso.slice(8, 10) };
+}
+
+/** "6–12 November 2021", "29 November – 5 December 2021", "29 December 2021 – 4 January 2022". */
+function spanText(start: number, end: number): string {
+	const a = parts(start);
+	const b = parts(end);
+	if (a.y !== b.y) return `${a.d} ${MONTHS[a.m]} ${a.y} – ${b.d} ${MONTHS[b.m]} ${b.y}`;
+	if (a.m !== b.m) return `${a.d} ${MONTHS[a.m]} – ${b.d} ${MONTHS[b.m]} ${b.y}`;
+	return `${a.d}–${b.d} ${MONTHS[b.m]} ${b.y}`;
+}
+
+/**
+ * What one band stands for, worded by its precision: "14 events dated only to March 2021",
+ * "3 events dated only to the week of 6–12 November 2021", "1 event dated only to 2020". An interval that
+ * is not the whole month/year its precision names is given as its first and last day.
+ */
+export function bandLabel(band: Pick<IntervalBand, 'start' | 'end' | 'precision' | 'count'>): string {
+	const a = parts(band.start);
+	const b = parts(band.end);
+	const after = parts(band.end + 1);
+	let when = spanText(band.start, band.end);
+	if (band.precision === 'week') when = `the week of ${when}`;
+	else if (band.precision === 'month' && a.d === 1 && a.y === b.y && a.m === b.m && after.d === 1) when = `${MONTHS[a.m]} ${a.y}`;
+	else if (band.precision === 'year' && a.d === 1 && a.m === 0 && b.m === 11 && b.d === 31 && a.y === b.y) when = String(a.y);
+	return `${band.count} ${band.count === 1 ? 'event' : 'events'} dated only to ${when}`;
 }
