@@ -1,5 +1,5 @@
 // GET /api/data: the whole current events.geojson, with a strong ETag; 304 when If-None-Match names it.
-// The wall polls this (see src/lib/state/wall.svelte.ts): a 304 costs a stat() and no body.
+// The wall and the dashboard poll this (see src/lib/state/livedata.svelte.ts): a 304 costs a stat() and no body.
 import type { RequestHandler } from './$types';
 import { readEvents } from '$lib/server/store';
 import { dataHeaders, notModified } from './conditional';
