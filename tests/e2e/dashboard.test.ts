@@ -49,6 +49,27 @@ function expectedIds(url: URL): string[] {
 	return filterEvents(all, parseFilterParams(params)).map((e) => e.properties.id);
 }
 
+/** What the events overlay drew last: its marks (CSS px), its ring, and how many events its groups stand for. */
+async function overlay(page: Page): Promise<{ marks: { x: number; y: number; r: number; cluster: number; count: number; i: number }[]; ring: { x: number; y: number } | null; grouped: number }> {
+	return page.evaluate(() => {
+		const o = (window as unknown as { __overlay: { frame(): { marks: never[]; ring: null }; view(): { data: { features: { properties: { point_count?: number } }[] } } } }).__overlay;
+		const grouped = o.view().data.features.reduce((n, f) => n + (f.properties.point_count ?? 1), 0);
+		return { ...o.frame(), grouped };
+	});
+}
+
+/** The RGBA of the overlay canvas at CSS pixel (x, y). */
+async function overlayPixel(page: Page, x: number, y: number): Promise<number[]> {
+	return page.evaluate(
+		([x, y]) => {
+			const c = document.querySelector('[data-testid=events-overlay]') as HTMLCanvasElement;
+			const k = c.width / c.clientWidth;
+			return [...c.getContext('2d')!.getImageData(Math.round(x! * k), Math.round(y! * k), 1, 1).data];
+		},
+		[x, y]
+	);
+}
+
 /** Share of non-background pixels in the map canvas, measured from a real screenshot. */
 async function paintedShare(page: Page): Promise<number> {
 	const png = (await page.locator('.maplibregl-canvas').screenshot()).toString('base64');
@@ -130,43 +151,56 @@ describe('analyst dashboard', () => {
 		await expect.poll(() => page.getByTestId('source-panel').locator('h2').textContent()).toBe(all.find((e) => e.properties.id === id)!.properties.summary);
 	});
 
+	it('panning and zooming move the same map: it is not rebuilt (no second style, worker or font load)', async () => {
+		const page = await open('?map=5/52.5/27');
+		await page.evaluate(() => ((window as unknown as { __first: unknown; __map: unknown }).__first = (window as unknown as { __map: unknown }).__map));
+		const loads = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /maplibre-gl-worker|countries\.geojson|\.ttf/.test(e.name)).length);
+		const before = await loads();
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 6 });
+		await page.mouse.up();
+		await page.mouse.wheel(0, -300);
+		await expect.poll(async () => (await settledUrl(page)).searchParams.get('map')).not.toBe('5/52.5/27');
+		await waitForMapIdle(page);
+		expect(await page.evaluate(() => (window as unknown as { __first: unknown; __map: unknown }).__first === (window as unknown as { __map: unknown }).__map)).toBe(true);
+		expect(await page.evaluate(() => (window as unknown as { __map: { _removed?: boolean } }).__map._removed ?? false)).toBe(false);
+		expect(await loads()).toBe(before);
+	});
+
 	it('clicking a cluster zooms into it', async () => {
 		const page = await open('?map=4/52.5/27');
-		const target = await page.evaluate(() => {
-			const m = (window as unknown as { __map: { queryRenderedFeatures(o: unknown): { geometry: { coordinates: [number, number] } }[]; project(l: [number, number]): { x: number; y: number } } }).__map;
-			const c = m.queryRenderedFeatures({ layers: ['clusters'] })[0]!;
-			return m.project(c.geometry.coordinates);
-		});
+		const target = (await overlay(page)).marks.find((m) => m.cluster >= 0)!;
 		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		await page.mouse.click(box.x + target.x, box.y + target.y);
 		await expect.poll(() => page.evaluate(() => (window as unknown as { __map: { getZoom(): number } }).__map.getZoom())).toBeGreaterThan(4.5);
 	});
 
-	it('the clusters on the map count exactly the events in the time window, and a selected event inside a cluster is still ringed', async () => {
-		const inMap = (page: Page) =>
-			page.evaluate(() => {
-				const m = (window as unknown as { __map: { querySourceFeatures(s: string): { properties: Record<string, number> }[] } }).__map;
-				// Features are repeated in every tile they touch: dedupe singles by event index, clusters by id.
-				const seen = new Map<string, number>();
-				for (const f of m.querySourceFeatures('events')) {
-					const p = f.properties;
-					seen.set(p.point_count ? `c${p.cluster_id}` : `e${p.i}`, p.point_count ?? 1);
-				}
-				return [...seen.values()].reduce((a, b) => a + b, 0);
-			});
+	it('the clusters on the map count exactly the events in the time window, are painted where they are, and a selected event inside a cluster is still ringed', async () => {
 		const sel = all.find((e) => e.properties.place_id === 'gn:625144' && e.properties.date_precision === 'day')!;
 		const month = sel.properties.date!.slice(0, 7);
 		const page = await open(`?map=4/52.5/27&sel=${sel.properties.id}`);
-		expect(await inMap(page)).toBe(all.length);
+		expect((await overlay(page)).grouped).toBe(all.length);
 		await page.goto(`${server.url}/?map=4/52.5/27&from=${month}-01&to=${month}-28&sel=${sel.properties.id}`);
 		await waitForMapIdle(page);
 		const windowed = await visibleCount(page);
 		expect(windowed).toBeLessThan(all.length);
-		await expect.poll(() => inMap(page)).toBe(windowed);
-		const ringed = await page.evaluate(() => (window as unknown as { __map: { querySourceFeatures(s: string): { properties: { i: number } }[] } }).__map.querySourceFeatures('selection').map((f) => f.properties.i));
-		expect(ringed).toContain(all.indexOf(sel));
-		const clusters = await page.evaluate(() => (window as unknown as { __map: { queryRenderedFeatures(o: unknown): unknown[] } }).__map.queryRenderedFeatures({ layers: ['clusters'] }).length);
-		expect(clusters).toBeGreaterThan(0);
+		await expect.poll(async () => (await overlay(page)).grouped).toBe(windowed);
+		const drawn = await overlay(page);
+		const clusters = drawn.marks.filter((m) => m.cluster >= 0);
+		expect(clusters.length).toBeGreaterThan(0);
+		// What is drawn is really on the canvas: each cluster's disc (below its count) in the cluster colour, the ring in the ring colour.
+		for (const c of clusters) {
+			const [r, g, b, a] = await overlayPixel(page, c.x, c.y + c.r - 4);
+			expect([r, g, b].map((v, k) => Math.abs(v! - [0x35, 0x50, 0x6b][k]!))).toEqual([expect.toBeOneOf([0, 1, 2]), expect.toBeOneOf([0, 1, 2]), expect.toBeOneOf([0, 1, 2])]);
+			expect(a).toBeGreaterThan(200);
+		}
+		expect(drawn.ring).not.toBeNull();
+		expect(await overlayPixel(page, drawn.ring!.x + 13, drawn.ring!.y)).toEqual([0, 0, 0, 255]);
+		const [lon, lat] = sel.geometry.coordinates as [number, number];
+		const at = await page.evaluate(([x, y]) => (window as unknown as { __map: { project(l: [number, number]): { x: number; y: number } } }).__map.project([x!, y!]), [lon, lat]);
+		expect(Math.hypot(at.x - drawn.ring!.x, at.y - drawn.ring!.y)).toBeLessThan(1);
 	});
 
 	it('dragging the end handle of the time slider changes the visible count to what the filter keeps', async () => {

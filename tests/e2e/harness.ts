@@ -1,9 +1,10 @@
 // Shared end-to-end harness: the built app on a free localhost port, and Debian's Chromium via playwright-core.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildIfStale } from '../../scripts/build-if-stale.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,11 +22,9 @@ export const CHROMIUM_ARGS = [
 	'--enable-unsafe-swiftshader'
 ];
 
-/** Builds the app once per test run if build/ is missing (npm test builds first; this covers running one file). */
+/** Builds the app if build/ is missing or older than the sources (npm test builds first; this covers one file or the bench). */
 export function ensureBuilt(): void {
-	if (!existsSync(path.join(ROOT, 'build/index.js'))) {
-		execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-	}
+	buildIfStale('build/ missing or older than the sources');
 }
 
 function freePort(): Promise<number> {

@@ -120,7 +120,9 @@ describe('wall soak', () => {
 			expect(end.cycle).toBeGreaterThanOrEqual(END_CYCLE);
 			expect(end.frames - mid.frames).toBeGreaterThan(100); // it really ran, frame by frame
 			expect(end.heap).toBeLessThan(mid.heap * 1.2);
-			expect(end.nodes).toBeLessThan(mid.nodes * 1.2);
+			// Node counts after forced GC were seen to vary by ~80 between samples of a healthy wall (337 → 418 → 361);
+			// a leak of one node per frame adds ~1,500 here, so the bound is 150 nodes rather than a percentage.
+			expect(end.nodes).toBeLessThan(mid.nodes + 150);
 			expect(end.listeners).toBeLessThanOrEqual(mid.listeners + 5);
 			expect(end.captionNodes).toBeLessThan(150); // three captions at most
 			expect(errors).toEqual([]);

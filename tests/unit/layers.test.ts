@@ -25,10 +25,10 @@ describe('map styles', () => {
 	});
 
 	it('a style with layer toggles applied still validates, and the toggles set visibility', () => {
-		const style = dashboardStyle(lightTheme, opts, { density: true, points: false });
+		const style = dashboardStyle(lightTheme, opts, { density: true, labels: false });
 		expect(validateStyleMin(style)).toEqual([]);
 		expect(style.layers.find((l) => l.id === LAYER.density)!.layout).toMatchObject({ visibility: 'visible' });
-		expect(style.layers.find((l) => l.id === LAYER.points)!.layout).toMatchObject({ visibility: 'none' });
+		expect(style.layers.find((l) => l.id === LAYER.labels)!.layout).toMatchObject({ visibility: 'none' });
 	});
 
 	it('every layer id is unique and every toggle names existing layers', () => {
@@ -61,10 +61,13 @@ describe('map styles', () => {
 		expect(expr[expr.indexOf('ASSAULT') + 1]).toBe(eventTypeColor('ASSAULT'));
 	});
 
-	it('the dark theme scales sizes up for the wall', () => {
-		const light = eventLayers(lightTheme).find((l) => l.id === LAYER.selected)!;
-		const dark = eventLayers(darkTheme).find((l) => l.id === LAYER.selected)!;
-		expect((dark.paint as Record<string, number>)['circle-radius']).toBeGreaterThan((light.paint as Record<string, number>)['circle-radius']!);
-		expect(footprintLayers(darkTheme)).toHaveLength(3);
+	it('the dark theme scales line widths up for the wall', () => {
+		const width = (t: typeof lightTheme) => footprintLayers(t).find((l) => l.id === LAYER.footprintCountry)!.paint as Record<string, number>;
+		expect(width(darkTheme)['line-width']).toBeGreaterThan(width(lightTheme)['line-width']!);
+	});
+
+	it('clusters, points and the selection are not MapLibre layers (the overlay canvas draws them); only the density heatmap is', () => {
+		expect(eventLayers(lightTheme).map((l) => l.id)).toEqual([LAYER.density]);
+		expect(dashboardStyle(lightTheme, opts).layers.some((l) => l.type === 'circle' || ('source' in l && l.source === 'selection'))).toBe(false);
 	});
 });

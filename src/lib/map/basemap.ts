@@ -21,17 +21,17 @@ export interface BasemapOptions {
 	arabicLabels?: boolean; // default true
 }
 
-/** The style's `font-faces`: the two Noto stacks, each a Latin/Cyrillic TTF plus the Arabic TTF for Arabic ranges. */
+/**
+ * The style's `font-faces`: Noto Sans, a Latin/Cyrillic TTF plus the Arabic TTF for Arabic ranges. Only the faces a
+ * symbol layer names are declared: MapLibre fetches every declared face at start (cluster counts, the one bold text,
+ * are drawn on the overlay canvas with the page's own @font-face).
+ */
 export function fontFaces(origin: string): NonNullable<StyleSpecification['font-faces']> {
 	const url = (file: string) => `${origin}/fonts/${file}`;
 	return {
 		[FONT.regular]: [
 			{ url: url('NotoSansArabic-Regular.ttf'), 'unicode-range': ARABIC_RANGES },
 			{ url: url('NotoSans-Regular.ttf') }
-		],
-		[FONT.bold]: [
-			{ url: url('NotoSansArabic-Bold.ttf'), 'unicode-range': ARABIC_RANGES },
-			{ url: url('NotoSans-Bold.ttf') }
 		]
 	};
 }

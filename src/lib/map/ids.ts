@@ -5,9 +5,8 @@ export const SOURCE = {
 	borders: 'borders',
 	crimea: 'crimea',
 	labels: 'country-labels',
+	/** The grouped visible events, only while the density heatmap is on. */
 	events: 'events',
-	/** The selected event alone: its ring shows even when the event sits inside a cluster. */
-	selection: 'selection',
 	places: 'places'
 } as const;
 
@@ -22,16 +21,13 @@ export const LAYER = {
 	footprintCountry: 'footprint-country',
 	footprintLine: 'footprint-line',
 	footprintArea: 'footprint-area',
-	density: 'density',
-	clusters: 'clusters',
-	clusterCount: 'cluster-count',
-	points: 'points',
-	selected: 'selected'
+	density: 'density'
 } as const;
 
 /** Layer groups the user toggles; each names the layers it shows or hides. */
 export const TOGGLES = {
-	points: [LAYER.clusters, LAYER.clusterCount, LAYER.points],
+	/** Clusters, points and the selection ring: drawn on the overlay canvas, not as MapLibre layers. */
+	points: [],
 	density: [LAYER.density],
 	footprints: [LAYER.footprintCountry, LAYER.footprintLine, LAYER.footprintArea],
 	labels: [LAYER.labels]
@@ -40,7 +36,7 @@ export type Toggle = keyof typeof TOGGLES;
 export const TOGGLE_NAMES = Object.keys(TOGGLES) as Toggle[];
 
 /** Font stacks declared in the style's `font-faces` (bundled TTFs, no glyph server). */
-export const FONT = { regular: 'Noto Sans Regular', bold: 'Noto Sans Bold' } as const;
+export const FONT = { regular: 'Noto Sans Regular' } as const;
 
 /** Zoom at and above which points are never clustered. */
 export const CLUSTER_MAX_ZOOM = 7;

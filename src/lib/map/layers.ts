@@ -1,13 +1,12 @@
 // Event layers: clustered points coloured by type, a density view, footprints of border- and country-level events.
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection, Point } from 'geojson';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { basemapStyle, type BasemapOptions } from './basemap';
-import { FONT, LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
+import { LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
 import type { MapTheme } from './theme';
 
 /**
- * What the map holds per event: small on purpose (100k events cross to the worker on every window change).
+ * What the map keeps per event (the overlay draws from it; the density source receives it): small on purpose.
  * The feature id is the event's index in the page's array; `t` the type, `k` place kind, `g` geo precision.
  */
 export interface MapPointProperties {
@@ -16,7 +15,6 @@ export interface MapPointProperties {
 	k: string;
 	g: number;
 }
-export type MapPoints = FeatureCollection<Point, MapPointProperties>;
 
 export function eventSources(): Record<string, SourceSpecification> {
 	return {
@@ -28,7 +26,6 @@ export function eventSources(): Record<string, SourceSpecification> {
 			buffer: 32,
 			tolerance: 0
 		},
-		[SOURCE.selection]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' }
 	};
 }
@@ -74,7 +71,10 @@ export function footprintLayers(theme: MapTheme): LayerSpecification[] {
 	];
 }
 
-/** Density (heatmap), clusters with counts, points by type, and the selection ring. */
+/**
+ * The density heatmap, fed from the events source only while it is on. Clusters, points and the selection ring
+ * are not MapLibre layers: they are drawn on the overlay canvas (see overlay.ts for why).
+ */
 export function eventLayers(theme: MapTheme): LayerSpecification[] {
 	const s = theme.scale;
 	return [
@@ -89,59 +89,6 @@ export function eventLayers(theme: MapTheme): LayerSpecification[] {
 				'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 12 * s, 8, 28 * s],
 				'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, theme.density[0], 0.2, theme.density[1], 0.45, theme.density[2], 0.7, theme.density[3], 1, theme.density[4]],
 				'heatmap-opacity': 0.8
-			}
-		},
-		{
-			id: LAYER.clusters,
-			type: 'circle',
-			source: SOURCE.events,
-			filter: ['has', 'point_count'],
-			paint: {
-				'circle-color': theme.clusterFill,
-				'circle-opacity': 0.85,
-				'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 11 * s, 100, 18 * s, 10000, 30 * s],
-				'circle-stroke-color': theme.clusterStroke,
-				'circle-stroke-width': 1.5 * s
-			}
-		},
-		{
-			id: LAYER.clusterCount,
-			type: 'symbol',
-			source: SOURCE.events,
-			filter: ['has', 'point_count'],
-			layout: {
-				'text-field': ['get', 'point_count_abbreviated'],
-				'text-font': [FONT.bold],
-				'text-size': 12 * s,
-				'text-allow-overlap': true,
-				'text-ignore-placement': true
-			},
-			paint: { 'text-color': theme.clusterText }
-		},
-		{
-			id: LAYER.points,
-			type: 'circle',
-			source: SOURCE.events,
-			filter: ['!', ['has', 'point_count']],
-			paint: {
-				'circle-color': typeColorExpression(theme),
-				// Less precise places draw bigger and fainter: a region is not a dot.
-				'circle-radius': ['match', ['get', 'g'], 1, 6 * s, 2, 8 * s, 11 * s],
-				'circle-opacity': ['match', ['get', 'g'], 1, 0.95, 2, 0.75, 0.35],
-				'circle-stroke-color': theme.pointStroke,
-				'circle-stroke-width': ['match', ['get', 'g'], 1, 1, 1.5] as ExpressionSpecification,
-				'circle-pitch-alignment': 'map'
-			}
-		},
-		{
-			id: LAYER.selected,
-			type: 'circle',
-			source: SOURCE.selection,
-			paint: {
-				'circle-color': 'rgba(0,0,0,0)',
-				'circle-radius': 13 * s,
-				'circle-stroke-color': theme.selected,
-				'circle-stroke-width': 3 * s
 			}
 		}
 	];
