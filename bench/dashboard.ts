@@ -39,7 +39,7 @@ async function untilIdle(page: Page): Promise<void> {
 	await page.waitForFunction(
 		() => {
 			const m = (window as unknown as Partial<Win>).__map;
-			return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving() && !m._frameRequest;
+			return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving() && !m._frameRequest && !document.querySelector('[aria-busy="true"]');
 		},
 		undefined,
 		{ polling: 'raf', timeout: 120_000 }

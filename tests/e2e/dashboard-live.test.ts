@@ -194,6 +194,19 @@ describe('dashboard ↔ editing pages', () => {
 		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 	});
 
+	it('an events download that breaks off leaves the map up and says so, with no uncaught error', async () => {
+		const w = await openPage(browser);
+		pages.push(w);
+		await w.page.route('**/api/data', (route) =>
+			route.fulfill({ status: 200, headers: { 'content-type': 'application/geo+json', etag: '"cut"' }, body: '{"type":"FeatureCollection","features":[{"type":' })
+		);
+		await w.page.goto(`${server.url}/`);
+		await expect.poll(() => w.page.getByTestId('load-error').textContent()).toContain('The events could not be read');
+		await waitForMapIdle(w.page);
+		expect(await w.page.locator('.maplibregl-canvas').count()).toBe(1);
+		expect(await w.page.getByTestId('header-count').textContent()).toBe('0');
+	});
+
 	it('the pages made no request off the machine and logged no error', () => {
 		expect(pages.flatMap((w) => w.external)).toEqual([]);
 		expect(pages.flatMap((w) => w.errors).filter((e) => !/favicon/.test(e))).toEqual([]);

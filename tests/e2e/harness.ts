@@ -137,12 +137,12 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
 	return { context, page, external, errors };
 }
 
-/** Resolves when the page's map reports idle; pages expose `window.__map` for tests. */
+/** Resolves when the page's data are in (nothing aria-busy) and its map reports idle; pages expose `window.__map` for tests. */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
 	await page.waitForFunction(
 		() => {
 			const map = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-			return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+			return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving() && !document.querySelector('[aria-busy="true"]');
 		},
 		undefined,
 		{ timeout, polling: 100 }

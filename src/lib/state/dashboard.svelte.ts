@@ -41,20 +41,28 @@ export class Dashboard {
 	/** Every event's map position and point feature, made once per load; the map groups the visible ones. */
 	points = $state.raw<PointIndex>(pointIndex([]));
 	#byId = new Map<string, number>();
+	/** A URL window with one open end, applied before any data: its other end is the data's, once they come. */
+	#openWindow: { from?: string; to?: string } | null = null;
 
 	load(events: EventFeature[]): void {
 		this.events = events;
 		this.index = dayIndex(events);
 		this.#byId = new Map(events.map((e, i) => [e.properties.id, i]));
 		this.points = pointIndex(events);
-		if (!this.windowed && this.index.extent) this.time.set(this.index.extent.start, this.index.extent.end);
+		const ext = this.index.extent;
+		if (this.#openWindow && ext) {
+			const { from, to } = this.#openWindow;
+			this.time.set(from ? toDay(from) : ext.start, to ? toDay(to) : ext.end);
+			this.#openWindow = null;
+		} else if (!this.windowed && ext) this.time.set(ext.start, ext.end);
 	}
 
-	/** Applies a parsed URL view. */
+	/** Applies a parsed URL view (before or after the data are loaded). */
 	apply(view: ViewState): void {
 		const { from, to, ...rest } = view.filter;
 		this.filter = rest;
 		const ext = this.index.extent;
+		this.#openWindow = (from || to) && !(from && to) && !ext ? { from, to } : null;
 		if (from || to) {
 			this.windowed = true;
 			this.time.set(from ? toDay(from) : (ext?.start ?? 0), to ? toDay(to) : (ext?.end ?? 0));

@@ -3,6 +3,7 @@
 import type { RequestHandler } from './$types';
 import { readEvents } from '$lib/server/store';
 import { dataHeaders, notModified } from './conditional';
+import { isReadOnly } from '$lib/server/http';
 
 // The serialised body of the latest snapshot, so polls that do download don't re-stringify it each time.
 let body: { etag: string; text: string } | null = null;
@@ -18,7 +19,8 @@ export const GET: RequestHandler = async ({ request }) => {
 			headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '5' }
 		});
 	}
-	const headers = dataHeaders(snap.etag);
+	// x-read-only tells the dashboard to offer no editing links, without a second request before the data.
+	const headers = { ...dataHeaders(snap.etag), 'x-read-only': isReadOnly() ? '1' : '0' };
 	if (notModified(request.headers.get('if-none-match'), snap.etag)) return new Response(null, { status: 304, headers });
 	if (body?.etag !== snap.etag) body = { etag: snap.etag, text: JSON.stringify(snap.value) };
 	return new Response(body.text, {
