@@ -1,6 +1,18 @@
 // Request guards for every route: security headers, same-origin writes (CSRF), READ_ONLY, body size limits.
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { bodyLimit, crossOriginReason, drain, fail, isReadOnly, mb } from '$lib/server/http';
+import { removeStaleTemps } from '$lib/server/atomic';
+import { dataDir, readEvents } from '$lib/server/store';
+
+/**
+ * At start: clear temp files a killed writer left in the data folder (they would otherwise pile up), and begin
+ * reading the events so the first page load finds them parsed (not awaited: the server listens meanwhile).
+ */
+export const init: ServerInit = async () => {
+	const removed = await removeStaleTemps(dataDir());
+	if (removed.length) console.warn(`Removed ${removed.length} temp file(s) left by an interrupted write in ${dataDir()}: ${removed.join(', ')}`);
+	void readEvents().catch(() => {}); // a broken file is reported by the requests that need it
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,22 +1,26 @@
 // The dashboard is a live map: it renders in the browser and loads the dataset (possibly 100k events) as data, not HTML.
-// The page (and its map, which loads its own basemap, fonts and worker) starts as soon as /api/data's headers are in;
-// the events body streams in meanwhile and the page takes it when it is parsed.
+// Nothing here waits for the events: the page and its map (which loads its own basemap, fonts and worker) start at
+// once, and the page takes the events when they have downloaded and parsed.
 import type { EventCollection } from '$lib/domain/event';
 import type { FeatureCollection } from 'geojson';
 import type { PageLoad } from './$types';
 
 export const ssr = false;
 
-export const load: PageLoad = async ({ fetch }) => {
-	const places = fetch('/api/places.geojson').then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null));
-	const events = await fetch('/api/data');
-	if (!events.ok) throw new Error(`the events could not be loaded (${events.status}): ${await events.text()}`);
-	return {
-		/** Writes are off (READ_ONLY=1): the page offers no add/import/correct links. */
-		readOnly: events.headers.get('x-read-only') === '1',
-		/** The version loaded, so the page's polling of /api/data answers 304 until the data changes. */
-		etag: events.headers.get('etag'),
-		events: events.json() as Promise<EventCollection>,
-		places: places.catch(() => null)
-	};
-};
+export interface LoadedEvents {
+	collection: EventCollection;
+	/** The version loaded, so the page's polling of /api/data answers 304 until the data changes. */
+	etag: string | null;
+	/** Writes are off (READ_ONLY=1, said by /api/data's x-read-only header): no add/import/correct links. */
+	readOnly: boolean;
+}
+
+export const load: PageLoad = ({ fetch }) => ({
+	events: fetch('/api/data').then(async (res): Promise<LoadedEvents> => {
+		if (!res.ok) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
+		return { etag: res.headers.get('etag'), readOnly: res.headers.get('x-read-only') === '1', collection: (await res.json()) as EventCollection };
+	}),
+	places: fetch('/api/places.geojson')
+		.then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null))
+		.catch(() => null)
+});

@@ -1,7 +1,8 @@
 // The dashboard joined to the editing pages, in real Chromium: header and panel links, READ_ONLY, live data
 // (changes made elsewhere appear without a reload), and article-provided text that stays inert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { copyGeodata, launchBrowser, openPage, startServer, waitForMapIdle, type AppServer, type WatchedPage } from './harness';
@@ -31,6 +32,7 @@ const HOSTILE = sampleEvent('hostile-1', {
 	evidence_end: 30
 });
 
+const STALE_TEMP = `.events.geojson.${spawnSync(process.execPath, ['-e', '']).pid}.00112233aabb.tmp`;
 let data: { dir: string; remove(): void };
 let all: EventCollection['features'];
 let server: AppServer;
@@ -78,6 +80,8 @@ beforeAll(async () => {
 	events.features.push(HOSTILE);
 	writeFileSync(file, JSON.stringify(events));
 	writeFileSync(path.join(data.dir, 'articles', 'hostile.md'), HOSTILE_ARTICLE);
+	// What a writer killed mid-write (kill -9) leaves behind: the server clears it at start.
+	writeFileSync(path.join(data.dir, STALE_TEMP), '{"type":"FeatureCollection","feat');
 	all = events.features;
 	[server, browser] = await Promise.all([startServer({ geodataDir: data.dir }), launchBrowser()]);
 });
@@ -194,6 +198,11 @@ describe('dashboard ↔ editing pages', () => {
 		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 	});
 
+	it('the server cleared, at start, the temp file an interrupted write had left in the data folder', () => {
+		expect(existsSync(path.join(data.dir, STALE_TEMP))).toBe(false);
+		expect(existsSync(path.join(data.dir, 'events.geojson'))).toBe(true);
+	});
+
 	it('an events download that breaks off leaves the map up and says so, with no uncaught error', async () => {
 		const w = await openPage(browser);
 		pages.push(w);
@@ -201,7 +210,7 @@ describe('dashboard ↔ editing pages', () => {
 			route.fulfill({ status: 200, headers: { 'content-type': 'application/geo+json', etag: '"cut"' }, body: '{"type":"FeatureCollection","features":[{"type":' })
 		);
 		await w.page.goto(`${server.url}/`);
-		await expect.poll(() => w.page.getByTestId('load-error').textContent()).toContain('The events could not be read');
+		await expect.poll(() => w.page.getByTestId('load-error').textContent()).toContain('The events could not be loaded');
 		await waitForMapIdle(w.page);
 		expect(await w.page.locator('.maplibregl-canvas').count()).toBe(1);
 		expect(await w.page.getByTestId('header-count').textContent()).toBe('0');

@@ -203,6 +203,27 @@ describe('analyst dashboard', () => {
 		expect(Math.hypot(at.x - drawn.ring!.x, at.y - drawn.ring!.y)).toBeLessThan(1);
 	});
 
+	it('the layer toggles change the map: events off clears the overlay, density on feeds and shows the heatmap', async () => {
+		const page = await open('?map=4/52.5/27');
+		const before = await overlay(page);
+		const c = before.marks.find((m) => m.cluster >= 0)!;
+		expect((await overlayPixel(page, c.x, c.y + c.r - 4))[3]).toBeGreaterThan(200);
+		await page.getByTestId('layer-points').uncheck();
+		await expect.poll(async () => (await overlay(page)).marks.length).toBe(0);
+		expect((await overlayPixel(page, c.x, c.y + c.r - 4))[3]).toBe(0);
+		const density = () =>
+			page.evaluate(() => {
+				const m = (window as unknown as { __map: { getLayoutProperty(l: string, p: string): string; querySourceFeatures(s: string): unknown[] } }).__map;
+				return { visibility: m.getLayoutProperty('density', 'visibility'), features: m.querySourceFeatures('events').length };
+			});
+		expect(await density()).toEqual({ visibility: 'none', features: 0 });
+		await page.getByTestId('layer-density').check();
+		await expect.poll(async () => (await density()).features).toBeGreaterThan(0);
+		expect((await density()).visibility).toBe('visible');
+		await page.getByTestId('layer-points').check();
+		await expect.poll(async () => (await overlay(page)).marks.length).toBe(before.marks.length);
+	});
+
 	it('dragging the end handle of the time slider changes the visible count to what the filter keeps', async () => {
 		const page = await open();
 		const before = await visibleCount(page);

@@ -1,5 +1,5 @@
 // Crash-safe file replacement: write a temp file beside the target, fsync it, rename over, fsync the folder.
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
 	const dir = path.dirname(file);
-	const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`); // see TEMP_NAME
 	const fh = await open(tmp, 'wx', 0o644);
 	try {
 		await fh.writeFile(data);
@@ -37,4 +37,35 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 	} catch {
 		/* best effort */
 	}
+}
+
+/** The temp name writeFileAtomic uses: `.<file>.<pid>.<12 hex>.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0); // signal 0: only asks whether the process exists
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, but belongs to someone else
+	}
+}
+
+/**
+ * Deletes the temp files writeFileAtomic left in `dir` when its process died mid-write (kill -9, power cut): those
+ * whose writer pid no longer runs. A live writer's temp is kept. Assumes one machine writes the folder (pids are
+ * per machine). Returns the names removed; a missing folder removes nothing.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+	const removed: string[] = [];
+	const names = await readdir(dir).catch(() => [] as string[]);
+	for (const name of names) {
+		const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+		if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+		await unlink(path.join(dir, name)).then(
+			() => removed.push(name),
+			() => {}
+		);
+	}
+	return removed;
 }

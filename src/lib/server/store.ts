@@ -11,6 +11,8 @@ export function dataDir(): string {
 
 export interface Snapshot<T> {
 	value: T;
+	/** The file's text, as read: what /api/data sends, with no re-serialising. */
+	text: string;
 	/** Strong validator of the file's bytes, for ETag / If-None-Match and optimistic concurrency. */
 	etag: string;
 	mtimeMs: number;
@@ -26,7 +28,7 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 		info = await stat(file);
 	} catch (err) {
 		if (fallback !== undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-			return { value: fallback, etag: '"empty"', mtimeMs: 0 };
+			return { value: fallback, text: JSON.stringify(fallback), etag: '"empty"', mtimeMs: 0 };
 		}
 		throw err;
 	}
@@ -34,8 +36,10 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 	const hit = cache.get(file);
 	if (hit && hit.key === key) return hit.snap as Snapshot<T>;
 	const bytes = await readFile(file);
+	const text = bytes.toString('utf8');
 	const snap: Snapshot<T> = {
-		value: JSON.parse(bytes.toString('utf8')) as T,
+		value: JSON.parse(text) as T,
+		text,
 		etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
 		mtimeMs: info.mtimeMs
 	};

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
-import { writeFileAtomic } from '../atomic';
+import { removeStaleTemps, writeFileAtomic } from '../atomic';
 import { parseArticle } from './article';
 import { extractArticle } from './extract';
 import { buildPlaces, serializeEvents, serializePlaces } from './output';
@@ -136,6 +136,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const places = buildPlaces(applied.features, opts.gazetteer);
 	const placesOut = path.join(dir, 'places.geojson');
 	await mkdir(dir, { recursive: true });
+	await removeStaleTemps(dir);
 	await writeFileAtomic(opts.out, serializeEvents(applied.features));
 	await writeFileAtomic(placesOut, serializePlaces(places));
 	return {

@@ -5,9 +5,6 @@ import { readEvents } from '$lib/server/store';
 import { dataHeaders, notModified } from './conditional';
 import { isReadOnly } from '$lib/server/http';
 
-// The serialised body of the latest snapshot, so polls that do download don't re-stringify it each time.
-let body: { etag: string; text: string } | null = null;
-
 export const GET: RequestHandler = async ({ request }) => {
 	let snap;
 	try {
@@ -22,8 +19,8 @@ export const GET: RequestHandler = async ({ request }) => {
 	// x-read-only tells the dashboard to offer no editing links, without a second request before the data.
 	const headers = { ...dataHeaders(snap.etag), 'x-read-only': isReadOnly() ? '1' : '0' };
 	if (notModified(request.headers.get('if-none-match'), snap.etag)) return new Response(null, { status: 304, headers });
-	if (body?.etag !== snap.etag) body = { etag: snap.etag, text: JSON.stringify(snap.value) };
-	return new Response(body.text, {
+	// The file's own text: it is compact JSON already (one feature per line), so nothing is re-serialised.
+	return new Response(snap.text, {
 		headers: { ...headers, 'content-type': 'application/geo+json; charset=utf-8', 'last-modified': new Date(snap.mtimeMs || 0).toUTCString() }
 	});
 };
