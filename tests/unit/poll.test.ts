@@ -38,7 +38,7 @@ describe('pollData', () => {
 		const { state, fetchImpl } = fakeServer();
 		state.etag = '"v2"';
 		const r = await pollData('/api/data', '"v1"', fetchImpl);
-		expect(r).toEqual({ changed: true, collection: DATA, etag: '"v2"' });
+		expect(r).toEqual({ changed: true, collection: DATA, etag: '"v2"', readOnly: false });
 	});
 
 	it('sends no If-None-Match when it holds no version yet', async () => {

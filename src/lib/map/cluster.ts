@@ -4,7 +4,7 @@
 // setData: with 100,000 events that is seconds per time-slider step. Here the events' Web Mercator positions are
 // computed once; each step groups only the visible events, only at the zoom being looked at, on a grid of cells
 // one cluster radius wide (neighbouring cells whose centres are closer than the radius are merged, so a group
-// of points on a cell edge is not split in two). The map then receives a few hundred features instead of 100k.
+// of points on a cell edge is not split in two). The overlay (overlay.ts) then draws a few hundred groups, not 100k.
 // At and above CLUSTER_MAX_ZOOM, events are drawn one by one, except that events at exactly the same spot
 // are drawn as one stack with a count: a click lists them all.
 import type { Feature, FeatureCollection, Point } from 'geojson';

@@ -1,4 +1,5 @@
-// Event layers: clustered points coloured by type, a density view, footprints of border- and country-level events.
+// The dashboard's MapLibre layers over the basemap: footprints of border- and country-level events and the density
+// heatmap. Clusters and points are not here: overlay.ts draws them on a 2D canvas.
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { basemapStyle, type BasemapOptions } from './basemap';
@@ -18,11 +19,11 @@ export interface MapPointProperties {
 
 export function eventSources(): Record<string, SourceSpecification> {
 	return {
-		// Already grouped on the page (cluster.ts): the worker only tiles a few hundred features per window change.
+		// The density heatmap's input, fed only while it is on: the groups made on the page (cluster.ts), a few hundred.
 		[SOURCE.events]: {
 			type: 'geojson',
 			data: { type: 'FeatureCollection', features: [] },
-			maxzoom: 12, // points need no deeper tiles: fewer tiles to rebuild after each window change
+			maxzoom: 12, // a heatmap needs no deeper tiles: fewer to rebuild after each window change
 			buffer: 32,
 			tolerance: 0
 		},

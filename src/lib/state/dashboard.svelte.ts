@@ -45,10 +45,13 @@ export class Dashboard {
 	#openWindow: { from?: string; to?: string } | null = null;
 
 	load(events: EventFeature[]): void {
+		// Picks are indices into the old array: carry them over by id (dropping events that are gone).
+		const picked = this.picks.map((i) => this.events[i]?.properties.id);
 		this.events = events;
 		this.index = dayIndex(events);
 		this.#byId = new Map(events.map((e, i) => [e.properties.id, i]));
 		this.points = pointIndex(events);
+		if (picked.length) this.picks = picked.map((id) => (id === undefined ? undefined : this.#byId.get(id))).filter((i) => i !== undefined);
 		const ext = this.index.extent;
 		if (this.#openWindow && ext) {
 			const { from, to } = this.#openWindow;

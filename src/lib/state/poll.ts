@@ -3,7 +3,7 @@
 import type { EventCollection } from '$lib/domain/event';
 
 /** What one poll learnt: new data (with its ETag), or that what the caller holds is still current (304). */
-export type PollResult = { changed: true; collection: EventCollection; etag: string | null } | { changed: false };
+export type PollResult = { changed: true; collection: EventCollection; etag: string | null; readOnly: boolean } | { changed: false };
 
 /** Checks the little a page relies on before it replaces what it shows; a bad answer counts as a failed poll. */
 export function parseCollection(value: unknown, url = '/api/data'): EventCollection {
@@ -25,7 +25,8 @@ export async function pollData(url: string, etag: string | null, fetchImpl: type
 	if (res.status === 304) return { changed: false };
 	if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
 	const collection = parseCollection(await res.json(), url);
-	return { changed: true, collection, etag: res.headers.get('etag') };
+	// x-read-only: the server takes no writes (READ_ONLY=1), so pages offer no editing links.
+	return { changed: true, collection, etag: res.headers.get('etag'), readOnly: res.headers.get('x-read-only') === '1' };
 }
 
 /** Seconds until the next poll: the interval when all is well, else 1, 2, 4 … s after each failure, capped by it. */
