@@ -178,13 +178,17 @@ export function eventPredicate(filter: EventFilter): (feature: EventFeature) => 
 		}
 		if (bbox) {
 			const [lon, lat] = feature.geometry.coordinates as [number, number];
-			const [w, s, e, n] = bbox;
-			const inLon = w <= e ? lon >= w && lon <= e : lon >= w || lon <= e; // a bbox may cross 180°
-			if (!inLon || lat < s || lat > n) return false;
+			if (!inBBox(lon, lat, bbox)) return false;
 		}
 		if (q && !searchableText(p).includes(q)) return false;
 		return true;
 	};
+}
+
+/** Whether (lon, lat) lies in the box [west, south, east, north]; a box may cross 180° (west > east). */
+export function inBBox(lon: number, lat: number, [w, s, e, n]: readonly [number, number, number, number]): boolean {
+	const inLon = w <= e ? lon >= w && lon <= e : lon >= w || lon <= e;
+	return inLon && lat >= s && lat <= n;
 }
 
 /** The features that pass the filter, in their original order; the input is not mutated. */

@@ -8,11 +8,6 @@ export function neutraliseBidi(s: string): string {
 	return s.replace(BIDI_CONTROLS, '');
 }
 
-/** Whether a string holds bidi override/embedding controls. */
-export function hasBidiControls(s: string): boolean {
-	return /[\u202a-\u202e\u2066-\u2069]/.test(s);
-}
-
 /** A link target only when it is an absolute http(s) URL; `javascript:`, `data:` and the like give null. */
 export function safeHref(url: string | null | undefined): string | null {
 	if (!url) return null;

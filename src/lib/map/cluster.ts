@@ -10,6 +10,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { EventFeature } from '$lib/domain/event';
 import { CLUSTER_MAX_ZOOM } from './ids';
+import { inBBox } from '$lib/domain/filter';
 import type { MapPointProperties } from './layers';
 
 /** Properties of a cluster (or a stack of events at one spot) as the map's layers read them. */
@@ -60,7 +61,7 @@ export function pointIndex(events: readonly EventFeature[]): PointIndex {
 		const [lon, lat] = e.geometry.coordinates as [number, number];
 		x[i] = mercatorX(lon);
 		y[i] = mercatorY(lat);
-		return { type: 'Feature', id: i, geometry: e.geometry, properties: { i, t: e.properties.event_type, k: e.properties.place_kind, g: e.properties.geo_precision } };
+		return { type: 'Feature', id: i, geometry: e.geometry, properties: { i, t: e.properties.event_type, g: e.properties.geo_precision } };
 	});
 	return { x, y, points };
 }
@@ -180,10 +181,6 @@ function group(index: PointIndex, list: ArrayLike<number>, zoom: number): Groupi
 	return g;
 }
 
-function inBounds(lon: number, lat: number, b: readonly [number, number, number, number]): boolean {
-	return lat >= b[1] && lat <= b[3] && (b[0] <= b[2] ? lon >= b[0] && lon <= b[2] : lon >= b[0] || lon <= b[2]);
-}
-
 /**
  * Groups the visible events (`visible`: event indices) for the viewport. Below CLUSTER_MAX_ZOOM every visible
  * event takes part; at and above it only those inside `bounds` (when given), since the map then shows a small area.
@@ -197,7 +194,7 @@ export function clusterView(index: PointIndex, visible: ArrayLike<number>, viewp
 		for (let j = 0; j < visible.length; j++) {
 			const i = visible[j]!;
 			const [lon, lat] = index.points[i]!.geometry.coordinates as [number, number];
-			if (inBounds(lon, lat, b)) kept.push(i);
+			if (inBBox(lon, lat, b)) kept.push(i);
 		}
 		members = Int32Array.from(kept);
 	} else members = Int32Array.from(visible);

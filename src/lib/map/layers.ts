@@ -8,12 +8,11 @@ import type { MapTheme } from './theme';
 
 /**
  * What the map keeps per event (the overlay draws from it; the density source receives it): small on purpose.
- * The feature id is the event's index in the page's array; `t` the type, `k` place kind, `g` geo precision.
+ * The feature id is the event's index in the page's array; `t` the type, `g` geo precision.
  */
 export interface MapPointProperties {
 	i: number;
 	t: string;
-	k: string;
 	g: number;
 }
 

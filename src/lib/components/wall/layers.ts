@@ -3,10 +3,13 @@
 // advancing the clock never re-tiles the source; only features whose look changed are touched.
 import type { FeatureCollection, Point } from 'geojson';
 import type { CircleLayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { EVENT_TYPES, type EventType } from '$lib/domain/event';
+import type { EventType } from '$lib/domain/event';
 import type { TimedEvent } from '$lib/domain/playback';
 import type { MapTheme } from '$lib/map/theme';
 import { basemapStyle } from '$lib/map/basemap';
+import { typeColorExpression } from '$lib/map/layers';
+
+const typeColor = (theme: MapTheme) => typeColorExpression(theme, 'k');
 
 export const WALL_SOURCE = 'wall-events';
 export const WALL_LAYER = { pulse: 'wall-pulse', points: 'wall-points' } as const;
@@ -30,9 +33,6 @@ export function wallFeatures(events: readonly TimedEvent[]): FeatureCollection<P
 	};
 }
 
-function typeColor(theme: MapTheme): unknown[] {
-	return ['match', ['get', 'k'], ...EVENT_TYPES.flatMap((t) => [t, theme.eventColors[t]]), theme.label];
-}
 
 const opacity = ['coalesce', ['feature-state', 'o'], 0];
 const pulse = ['coalesce', ['feature-state', 'p'], 0];
