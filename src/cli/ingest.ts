@@ -15,7 +15,8 @@ Options:
   --out FILE   where to write the events
   -h, --help   show this help
 
-Exit status: 0 when every file was ingested, 1 when any failed (the others are still written), 2 on usage errors.`;
+Exit status: 0 when every file was ingested, 1 when any failed (the others are still written; when all fail,
+nothing is written and the stored files stay as they were), 2 on usage errors.`;
 
 function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
 	let out = path.join('geodata', 'events.geojson');
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
 		`ingest: ${summary.articles} articles, ${summary.events} events, ${summary.places} places, ` +
 			`${summary.mentions} place mentions, ${summary.unplaced} event sentences without a resolvable place, ` +
 			`${summary.corrections} corrections (${summary.orphans.length} orphans), ${summary.failed.length} failed files, ${s} s\n` +
-			`wrote ${summary.out} and ${summary.placesOut}`
+			(summary.written ? `wrote ${summary.out} and ${summary.placesOut}` : `wrote nothing: no input could be read, so ${summary.out} is left as it was`)
 	);
 	return summary.failed.length ? 1 : 0;
 }

@@ -101,6 +101,21 @@ describe('ingestPaths', () => {
 	});
 });
 
+describe('ingestPaths with nothing readable', () => {
+	it('leaves the stored events and places as they were when every input fails, and says nothing was written', async () => {
+		const d = await mkdtemp(path.join(tmpdir(), 'ingest-none-'));
+		const out = path.join(d, 'events.geojson');
+		await writeFile(out, '{"type":"FeatureCollection","features":["stored"]}');
+		await writeFile(path.join(d, 'places.geojson'), 'stored places');
+		const s = await ingestPaths([path.join(d, 'no-such-folder')], { out, gazetteer: fakeGazetteer() });
+		expect(s.written).toBe(false);
+		expect(s.failed).toHaveLength(1);
+		expect(await readFile(out, 'utf8')).toBe('{"type":"FeatureCollection","features":["stored"]}');
+		expect(await readFile(path.join(d, 'places.geojson'), 'utf8')).toBe('stored places');
+		await rm(d, { recursive: true, force: true });
+	});
+});
+
 describe('ingestPaths and source ids', () => {
 	it('refuses a second file with the same source id, so event ids stay unique', async () => {
 		const d = await mkdtemp(path.join(tmpdir(), 'ingest-dup-'));

@@ -97,6 +97,8 @@ export interface IngestSummary {
 	corrections: number;
 	out: string;
 	placesOut: string;
+	/** False when nothing was written: every input failed, so the stored files were left as they were. */
+	written: boolean;
 }
 
 export interface IngestOptions {
@@ -135,10 +137,14 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const applied = applyCorrections(events, log.corrections);
 	const places = buildPlaces(applied.features, opts.gazetteer);
 	const placesOut = path.join(dir, 'places.geojson');
-	await mkdir(dir, { recursive: true });
-	await removeStaleTemps(dir);
-	await writeFileAtomic(opts.out, serializeEvents(applied.features));
-	await writeFileAtomic(placesOut, serializePlaces(places));
+	// Inputs that all failed (a mistyped path, an unreadable folder) must not replace the stored events with none.
+	const written = articles > 0 || failed.length === 0;
+	if (written) {
+		await mkdir(dir, { recursive: true });
+		await removeStaleTemps(dir);
+		await writeFileAtomic(opts.out, serializeEvents(applied.features));
+		await writeFileAtomic(placesOut, serializePlaces(places));
+	}
 	return {
 		articles,
 		events: applied.features.length,
@@ -149,6 +155,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 		orphans: applied.orphans,
 		corrections: log.corrections.length,
 		out: opts.out,
-		placesOut
+		placesOut,
+		written
 	};
 }
