@@ -1,12 +1,16 @@
 // `npm run bench`: prints figures, asserts nothing. Each area's bench is a module exporting one async function.
 const benches: [string, string, string][] = [
 	['gazetteer & geocoder (GeoVirus)', './geovirus.ts', 'benchGeovirus'],
+	['event extraction (dev set)', './events.ts', 'benchEvents'],
 	['ingest throughput & memory', './ingest.ts', 'benchIngest'],
 	['dashboard in Chromium', './dashboard.ts', 'benchDashboard'],
 	['wall display', './wall.ts', 'benchWall']
 ];
 
-const only = process.argv.slice(2);
+// Words pick benches by file name (`npm run bench events`); a path is handed to the benches picked (a dev set folder).
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.includes('/') && !a.startsWith('.'));
+const dirArg = args.find((a) => a.includes('/') || a.startsWith('.'));
 for (const [title, file, fn] of benches) {
 	if (only.length && !only.some((o) => file.includes(o))) continue;
 	let mod: Record<string, unknown>;
@@ -20,6 +24,8 @@ for (const [title, file, fn] of benches) {
 	if (typeof run !== 'function') continue;
 	console.log(`\n== ${title} ==`);
 	const t0 = performance.now();
-	await (run as () => Promise<unknown>)();
+	await (run as (dir?: string) => Promise<unknown>)(dirArg);
 	console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
+
+export {};

@@ -6,7 +6,8 @@ import { normalizeWithMap } from '../text/normalize';
 import { findActorHits, type Actor } from './actors';
 import type { Hit } from './matcher';
 import { classify, type Trigger } from './classify';
-import { inheritedDate, readDates, widenDateText, type DateReading } from './dates';
+import { widenDateText, type DateReading } from './dates';
+import { NarrativeTime } from './narrative';
 import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
 import type { Article, Gazetteer } from './types';
 
@@ -250,15 +251,19 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	let unplaced = 0;
 	let paragraphEnd = -1;
 	let quoteMarks = 0; // quotation marks seen so far in the current line: odd = inside a quotation
+	const clock = new NarrativeTime(language, meta.published);
 	for (const sentence of splitSentences(body)) {
-		if (sentence.start > paragraphEnd) {
+		const paragraphStart = sentence.start > paragraphEnd;
+		if (paragraphStart) {
 			const nl = body.indexOf('\n', sentence.start);
 			paragraphEnd = nl === -1 ? body.length : nl;
 			quoteMarks = 0;
 		}
 		const startsInQuote = quoteMarks % 2 === 1;
 		quoteMarks += sentence.text.match(QUOTE_MARKS)?.length ?? 0;
-		if (isBoilerplate(sentence.text, meta.title)) continue;
+		const heading = isBoilerplate(sentence.text, meta.title);
+		const time = clock.next(sentence.text, { heading, paragraphStart });
+		if (heading) continue;
 		const norm = normalizeWithMap(sentence.text);
 		const triggers = classify(sentence.text, language, norm, startsInQuote);
 		earlier.push(sentence.text);
@@ -281,7 +286,6 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		);
 		const border = inferBorder(sentence, inSentence, dominant, gazetteer);
 		const candidates = border ? [...inSentence, border] : inSentence;
-		let readings: DateReading[] | null = null;
 		const actors: Actor[] = []; // each actor once, in order of first mention (what `actorsIn` gives, without matching twice)
 		for (const h of actorHits) if (!actors.some((x) => x.name === h.value.name)) actors.push(h.value);
 		// Where an unplaced event falls back to: the country of an actor named outside quotations.
@@ -306,8 +310,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				if (clause === clauseIndex(sentence.text, triggers[0]!.start)) continue;
 				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clause) continue;
 			}
-			readings ??= readDates(sentence.text, language, meta.published);
-			const stated = chooseDate(sentence.text, trigger, readings);
+			const stated = chooseDate(sentence.text, trigger, time.readings);
 			// Weak words ("troops", "threat") make an event only with a date of their own.
 			if (trigger.weight < 0.6 && !stated) continue;
 			let fallback = false;
@@ -327,7 +330,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				fallback = !datelineFits;
 				fromDateline = datelineFits;
 			}
-			const date = stated ?? inheritedDate(meta.published);
+			const date = stated ?? time.inherited;
 			const place = mention.place;
 			const geo: GeoPrecision = fallback ? 3 : place.geo_precision;
 			const names = actors.map((a) => a.name);
