@@ -54,11 +54,11 @@ describe('extractEvents', () => {
 		expect(threat.map((e) => e.properties.event_type)).toEqual(['THREATEN']);
 	});
 
-	it('finds the Sunday rally in Minsk and the arrests, placed by the article when the sentence names no place', () => {
+	it('finds the Sunday rally in Minsk and the arrests, placed where the story is (near Minsk) when the sentence names no place', () => {
 		const rally = byType('PROTEST').find((e) => e.properties.place_id === 'gn:625144');
 		expect(rally?.properties).toMatchObject({ date: '2020-09-13', summary: 'Protest in Minsk (Belarus) — Protesters' });
 		const [arrests] = byType('COERCE');
-		expect(arrests?.properties).toMatchObject({ place_id: 'country:BLR', geo_precision: 3, date_precision: 'week', date_text: null, date_start: '2020-09-08', date_end: '2020-09-14' });
+		expect(arrests?.properties).toMatchObject({ place_id: 'gn:625144', place_text: 'Minsk', geo_precision: 2, date_precision: 'week', date_text: null, date_start: '2020-09-08', date_end: '2020-09-14' });
 		expect(arrests!.properties.confidence).toBeLessThan(rally!.properties.confidence);
 	});
 

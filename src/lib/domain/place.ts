@@ -37,4 +37,6 @@ export interface PlaceMention {
 	place: Place;
 	/** How sure the resolver is that this mention is this place (0–1). */
 	score: number;
+	/** How the text named it: its name, an alias, a demonym ("Russian", "بولندي") or a code; absent = a name. */
+	name_kind?: 'name' | 'alias' | 'demonym' | 'code';
 }

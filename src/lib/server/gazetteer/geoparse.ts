@@ -550,6 +550,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 		start: m.start,
 		end: m.end,
 		place: m.chosen!.place,
-		score: Math.round(m.score * 1000) / 1000
+		score: Math.round(m.score * 1000) / 1000,
+		name_kind: m.chosen!.nameKind
 	}));
 }

@@ -4,11 +4,13 @@ import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../
 import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
 import { findActorHits, type Actor } from './actors';
-import type { Hit } from './matcher';
 import { classify, type Trigger } from './classify';
 import { widenDateText, type DateReading } from './dates';
 import { NarrativeTime } from './narrative';
 import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
+import { choosePlace, isLocal, within, type Candidate } from './eventplace';
+import { profileFor } from './lang';
+import { mentionRole } from './roles';
 import type { Article, Gazetteer } from './types';
 
 const BOILERPLATE =
@@ -49,19 +51,13 @@ const LABEL: Record<EventType, string> = {
 };
 
 // Types that may make a second event in a sentence: things done on the ground, not statements.
-const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE', 'SANCTION', 'AID']);
+const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE', 'SANCTION', 'AID', 'RETREAT']);
 
-// Seas and continents (`region`) say less about where something happened than a country does.
-const SPECIFICITY: Record<string, number> = { site: 3, city: 3, border: 3, admin: 2, region: 0.5, country: 1 };
 // A dateline: the capitalised place name that opens a line, then "--", a dash, a comma or "(" ("MINSK --").
 const DATELINE_AFTER = /^\s*(?:--|[\u2013\u2014]|-\s|,|\()/;
 // Capitalised words only between a country word and a person ("Russian President Vladimir Putin").
 const TITLE_GAP = /^(?:\s+[A-Z][\p{L}.'\u2019-]*)*\s+$/u;
-// A state named right before its verb ("Russia has promised", "Belarus denied") is who acts, not where.
-const VERB_AFTER = /^\s+(?:has|have|had|says|said|warns|warned|accuses|accused|denies|denied|agrees|agreed|announces|announced|threatens|threatened|[a-z]+ed)\b/;
 const SUBJECT_PRONOUN = /(?:^|[\s,;(])(?:he|she)\b/i;
-// A name after these words is who asked or was told, not where it happened ("at the request of France").
-const NOT_WHERE_BEFORE = /\b(?:request of|according to|on behalf of|told|urged|accused|accusing|called on|asked)\s+(?:the\s+)?$/i;
 const QUOTE_MARKS = /["“”«»]/g;
 const BORDER_WORD = /\b(border|borders|frontier|border crossing)\b|حدود|الحدود|حدودها|حدوده/i;
 
@@ -113,7 +109,9 @@ export function datelineOf(body: string, mentions: readonly PlaceMention[]): Pla
 	return null;
 }
 
-const BORDER_LINK = /^\s*(?:with|between|of|مع|بين)\s/i;
+// "borders with", "border posts with", "border crossings between", "الحدود مع".
+const BORDER_LINK = /^\s*(?:(?:posts?|crossings?|checkpoints?|areas?|regions?|guards?|zones?|towns?|villages?)\s+)?(with|between|of|مع|بين)\s/i;
+const LIST_JOINT = /^\s*(?:,|,?\s*and|,?\s*or|\u060C|و)\s*$/u;
 const TWO_COUNTRIES = /\b(two|both) countries['’]?\s+borders?\b/i;
 
 /**
@@ -121,8 +119,9 @@ const TWO_COUNTRIES = /\b(two|both) countries['’]?\s+borders?\b/i;
  * "its borders with Poland" (the other country: the nearest one named before, else the article's),
  * "حدودها مع روسيا البيضاء", "the two countries' borders" (the first two countries named).
  */
-function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer): PlaceMention | null {
-	if (inSentence.some((m) => m.place.kind === 'border')) return null;
+function inferBorders(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer): PlaceMention[] {
+	if (inSentence.some((m) => m.place.kind === 'border')) return [];
+	const body = (a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
 	const countries = inSentence.filter((m) => m.place.kind === 'country' && m.place.country_codes.length === 1);
 	const code = (m: PlaceMention): string => m.place.country_codes[0]!;
 	const mention = (start: number, end: number, place: Place): PlaceMention => ({ text: sentence.text.slice(start - sentence.start, end - sentence.start), start, end, place, score: 0.6 });
@@ -131,10 +130,27 @@ function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], domina
 	if (two) {
 		const codes = [...new Set(countries.filter((m) => m.start < sentence.start + two.index).map(code))];
 		const place = codes.length >= 2 ? lookup(codes[0]!, codes[1]!) : null;
-		if (place) return mention(sentence.start + two.index, sentence.start + two.index + two[0].length, place);
+		if (place) return [mention(sentence.start + two.index, sentence.start + two.index + two[0].length, place)];
 	}
 	const re = new RegExp(BORDER_WORD.source, 'gi');
 	for (let w = re.exec(sentence.text); w; w = re.exec(sentence.text)) {
+		const wordEnd = sentence.start + w.index + w[0].length;
+		const link = BORDER_LINK.exec(sentence.text.slice(wordEnd - sentence.start));
+		const x = link ? countries.find((m) => m.start >= wordEnd && m.start - wordEnd <= 12 + link[0].length) : undefined;
+		const y = x
+			? (countries.find((m) => m.start > x.end && m.start - x.end <= 8 && code(m) !== code(x)) ??
+				countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x)).at(-1))
+			: undefined;
+		const listed = !!x && !!y && y.start > x.end && LIST_JOINT.test(body(x.end, y.start));
+		// "its border posts with Russia and Belarus": one border with each country listed, from the country it is of.
+		if (link && x && y && /with|مع/i.test(link[1]!) && listed) {
+			const subject = countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x) && code(m) !== code(y)).at(-1);
+			const own = subject ? code(subject) : dominant?.country_codes[0];
+			const list = [x];
+			for (const m of countries) if (m.start > list.at(-1)!.end && LIST_JOINT.test(body(list.at(-1)!.end, m.start))) list.push(m);
+			const found = own ? list.map((m) => ({ m, place: lookup(code(m), own) })).filter((f): f is { m: PlaceMention; place: Place } => !!f.place) : [];
+			if (found.length) return found.map((f) => mention(f.m.start, f.m.end, f.place));
+		}
 		// "tried to cross the border into Poland from Belarus": exactly two countries right after a border word.
 		const at = sentence.start + w.index;
 		const clause = clauseIndex(sentence.text, w.index);
@@ -143,52 +159,14 @@ function inferBorder(sentence: Span, inSentence: readonly PlaceMention[], domina
 		];
 		if (inClause.length === 2) {
 			const place = lookup(inClause[0]!, inClause[1]!);
-			if (place) return mention(sentence.start + w.index, sentence.start + w.index + w[0].length, place);
+			if (place) return [mention(sentence.start + w.index, sentence.start + w.index + w[0].length, place)];
 		}
-		const wordEnd = sentence.start + w.index + w[0].length;
-		if (!BORDER_LINK.test(sentence.text.slice(wordEnd - sentence.start))) continue;
-		const x = countries.find((m) => m.start >= wordEnd && m.start - wordEnd <= 12);
-		if (!x) continue;
-		const y =
-			countries.find((m) => m.start > x.end && m.start - x.end <= 8 && code(m) !== code(x)) ??
-			countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x)).at(-1);
+		if (!link || !x) continue;
 		const other = y ? code(y) : dominant?.country_codes[0];
 		const place = other ? lookup(code(x), other) : null;
-		if (place) return mention(sentence.start + w.index, y && y.start > x.end ? y.end : x.end, place);
+		if (place) return [mention(sentence.start + w.index, y && y.start > x.end ? y.end : x.end, place)];
 	}
-	return null;
-}
-
-function clauseText(sentence: string, clause: number): string {
-	return sentence.split(/[,;:\u060C\u061B\u2013\u2014]/)[clause] ?? '';
-}
-
-/** The most specific place of the sentence, preferring the trigger's clause and then the nearest to it. */
-function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly PlaceMention[], acting: readonly Hit<Actor>[]): PlaceMention | null {
-	const clause = clauseIndex(sentence.text, trigger.start);
-	let best: PlaceMention | null = null;
-	let bestScore = -Infinity;
-	for (const m of candidates) {
-		const local = m.start - sentence.start;
-		// A border also counts as in the trigger's clause when that clause names a border ("tried to cross the border").
-		const borderHere = m.place.kind === 'border' && BORDER_WORD.test(clauseText(sentence.text, clause));
-		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
-		const distance = Math.abs(local - trigger.start) / 200;
-		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
-		// "at the request of France"; "allowed Moscow to use" (a capital standing for its government: a state actor's
-		// name not after "in", "of", "the capital, " …): who asked or acts, not where.
-		const metonymy =
-			m.place.kind === 'city' &&
-			!/\bcapital,?\s*$|العاصمة\s*$/i.test(sentence.text.slice(Math.max(0, local - 12), local)) &&
-			acting.some((a) => a.value.kind === 'state' && a.start < local + m.text.length && local < a.end);
-		const notWhere = NOT_WHERE_BEFORE.test(sentence.text.slice(Math.max(0, local - 25), local)) || metonymy ? 2 : 0;
-		const score = (SPECIFICITY[m.place.kind] ?? 1) + sameClause + after - distance + m.score * 0.5 - notWhere;
-		if (score > bestScore) {
-			best = m;
-			bestScore = score;
-		}
-	}
-	return best;
+	return [];
 }
 
 function chooseDate(sentence: string, trigger: Trigger, readings: readonly DateReading[]): DateReading | null {
@@ -200,6 +178,72 @@ function chooseDate(sentence: string, trigger: Trigger, readings: readonly DateR
 	}));
 	scored.sort((a, b) => b.s - a.s);
 	return widenDateText(sentence, scored[0]!.r, readings);
+}
+
+// "== Background ==", "## Reactions": a section heading.
+const SECTION_HEADING = /^\s*(?:={2,}|#{1,6}\s)/;
+
+/** Kinds of event that happen somewhere (a sentence without a place of its own continues the story's). */
+const STORY_TYPES = new Set<EventType>([...MATERIAL, 'CONCEDE', 'CONSULT']);
+
+/** Roles of a mention that say the story is there (not who acted, spoke or where something came from). */
+const STORY_ROLES = new Set(['location', 'destination', 'other', 'territory']);
+
+/**
+ * Day readings listed with `first` in the sentence ("on 2 and 24 April, 12 May and 18 June"): each joined to the
+ * previous by a comma or "and"/"و", in order after it.
+ */
+function listedWith(sentence: string, first: DateReading, readings: readonly DateReading[]): DateReading[] {
+	if (first.precision !== 'day') return [];
+	const out: DateReading[] = [];
+	let prev = first;
+	for (const r of readings) {
+		if (r.start < prev.end || r === first) continue;
+		if (r.precision !== 'day' || !/^\s*(?:,|,?\s*and|\u060C|و|,?\s*or)\s*$/u.test(sentence.slice(prev.end, r.start))) break;
+		if (r.date !== first.date && !out.some((o) => o.date === r.date)) out.push(r);
+		prev = r;
+	}
+	return out;
+}
+
+/**
+ * Places listed with the chosen one, of its kind and role ("in Kyiv, Kharkiv and Odesa", "borders with Russia and
+ * Belarus"): each joined to the previous by a comma or "and"/"و".
+ */
+function listedPlaces(chosen: Candidate, candidates: readonly Candidate[], sentence: Span): PlaceMention[] {
+	const sorted = candidates.filter((c) => c.mention.place.kind === chosen.mention.place.kind).sort((a, b) => a.mention.start - b.mention.start);
+	const at = sorted.indexOf(chosen);
+	const text = (a: number, b: number) => sentence.text.slice(a - sentence.start, b - sentence.start);
+	const out: PlaceMention[] = [];
+	for (const dir of [-1, 1]) {
+		let prev = chosen;
+		for (let k = at + dir; k >= 0 && k < sorted.length; k += dir) {
+			const c = sorted[k]!;
+			const gap = dir > 0 ? text(prev.mention.end, c.mention.start) : text(c.mention.end, prev.mention.start);
+			if (!LIST_JOINT.test(gap) || c.mention.place.id === chosen.mention.place.id) break;
+			if (c.role === 'demonym' || c.role === 'actor' || c.role === 'addressee' || c.role === 'origin') break;
+			if (!out.some((m) => m.place.id === c.mention.place.id)) out.push(c.mention);
+			prev = c;
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The most specific place the headline names (a city, site, border or region), or null: what a sentence that
+ * names none is about, when it lies in the countries the sentence points to.
+ */
+function headlinePlace(title: string, body: string, mentions: readonly PlaceMention[], gazetteer: Gazetteer, language: string): PlaceMention | null {
+	if (!title) return null;
+	// The headline is most often the body's first line; its mentions are then already resolved in context.
+	const at = body.indexOf(title);
+	const found = at >= 0 && at < 400 ? mentions.filter((m) => m.start >= at && m.end <= at + title.length) : gazetteer.geoparseDocument(title, { language });
+	const span = { text: title, start: at >= 0 && at < 400 ? at : 0, end: (at >= 0 && at < 400 ? at : 0) + title.length };
+	const quotes = quotedSpans(title, false);
+	const local = found.filter((m) => isLocal(m) && !inSpans(quotes, m.start - span.start) && STORY_ROLES.has(mentionRole(span, m, profileFor(language), false, found)));
+	const rank: Record<string, number> = { site: 0, city: 1, border: 2, admin: 3 };
+	local.sort((a, b) => rank[a.place.kind]! - rank[b.place.kind]! || a.start - b.start);
+	return local[0] ?? null;
 }
 
 const DATE_SCORE: Record<string, number> = { day: 1, week: 0.6, month: 0.5, year: 0.3, unknown: 0 };
@@ -247,6 +291,13 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	const dateline = datelineOf(body, mentions);
 	const events: EventFeature[] = [];
 	const earlier: string[] = []; // sentences so far, for what "he"/"she" refers to
+	const profile = profileFor(language);
+	// The local place the paragraph's story is at (the last one a sentence said things happen in), and the headline's.
+	let narrative: { mention: PlaceMention; paragraph: number } | null = null;
+	let paragraph = 0;
+	const titlePlace = headlinePlace(meta.title, body, mentions, gazetteer, language);
+	const roleOf = (sentence: Span, m: PlaceMention, hits: readonly { value: Actor; start: number; end: number }[], others: readonly PlaceMention[]) =>
+		mentionRole(sentence, m, profile, m.place.kind === 'country' || hits.some((a) => a.value.kind === 'state' && a.start < m.end - sentence.start && m.start - sentence.start < a.end), others);
 	let mentionFrom = 0; // mentions are sorted: the first one that may lie in the current sentence
 	let unplaced = 0;
 	let paragraphEnd = -1;
@@ -255,6 +306,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	for (const sentence of splitSentences(body)) {
 		const paragraphStart = sentence.start > paragraphEnd;
 		if (paragraphStart) {
+			paragraph++;
 			const nl = body.indexOf('\n', sentence.start);
 			paragraphEnd = nl === -1 ? body.length : nl;
 			quoteMarks = 0;
@@ -263,16 +315,31 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		quoteMarks += sentence.text.match(QUOTE_MARKS)?.length ?? 0;
 		const heading = isBoilerplate(sentence.text, meta.title);
 		const time = clock.next(sentence.text, { heading, paragraphStart });
-		if (heading) continue;
+		if (heading) {
+			if (SECTION_HEADING.test(sentence.text)) narrative = null; // a new section tells another story
+			continue;
+		}
 		const norm = normalizeWithMap(sentence.text);
 		const triggers = classify(sentence.text, language, norm, startsInQuote);
 		earlier.push(sentence.text);
-		if (!triggers.length) continue;
+		while (mentionFrom < mentions.length && mentions[mentionFrom]!.start < sentence.start) mentionFrom++;
 		const quotes = quotedSpans(sentence.text, startsInQuote);
+		if (!triggers.length) {
+			// No event here, but the story moves on to the places the sentence says things happen in.
+			let last: PlaceMention | null = null;
+			let to = mentionFrom;
+			while (to < mentions.length && mentions[to]!.start < sentence.end) to++;
+			const here = mentions.slice(mentionFrom, to);
+			for (const m of here) {
+				if (m.end > sentence.end || m === dateline || !isLocal(m) || inSpans(quotes, m.start - sentence.start)) continue;
+				if (STORY_ROLES.has(mentionRole(sentence, m, profile, false, here))) last = m;
+			}
+			if (last) narrative = { mention: last, paragraph };
+			continue;
+		}
 		const actorHits = findActorHits(sentence.text, norm);
 		// Places inside quotations are what someone said, and a country word before a person's title ("Russian
 		// President Vladimir Putin") says who the person is, not where it happened.
-		while (mentionFrom < mentions.length && mentions[mentionFrom]!.start < sentence.start) mentionFrom++;
 		let mentionTo = mentionFrom;
 		while (mentionTo < mentions.length && mentions[mentionTo]!.start < sentence.end) mentionTo++;
 		const inSentence = mentions.slice(mentionFrom, mentionTo).filter(
@@ -281,15 +348,16 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				m.end <= sentence.end &&
 				m !== dateline &&
 				!inSpans(quotes, m.start - sentence.start) &&
-				!(m.place.kind === 'country' && VERB_AFTER.test(body.slice(m.end, m.end + 20)) && actorHits.some((a) => a.value.kind === 'state' && a.start === m.start - sentence.start)) &&
 				!(m.place.kind === 'country' && actorHits.some((a) => a.value.kind === 'person' && a.start >= m.end - sentence.start && a.start - (m.end - sentence.start) <= 40 && TITLE_GAP.test(sentence.text.slice(m.end - sentence.start, a.start))))
 		);
-		const border = inferBorder(sentence, inSentence, dominant, gazetteer);
-		const candidates = border ? [...inSentence, border] : inSentence;
+		const borders = inferBorders(sentence, inSentence, dominant, gazetteer);
+		const candidates: Candidate[] = [...inSentence, ...borders].map((m) => ({ mention: m, role: roleOf(sentence, m, actorHits, inSentence) }));
 		const actors: Actor[] = []; // each actor once, in order of first mention (what `actorsIn` gives, without matching twice)
 		for (const h of actorHits) if (!actors.some((x) => x.name === h.value.name)) actors.push(h.value);
 		// Where an unplaced event falls back to: the country of an actor named outside quotations.
 		const actingCountries = actorHits.filter((h) => h.value.country && !inSpans(quotes, h.start)).map((h) => h.value.country!);
+		// … or of a state the sentence names as acting or addressed ("Germany also granted", "urged Poland").
+		for (const c of candidates) if ((c.role === 'actor' || c.role === 'addressee') && c.mention.place.country_codes.length === 1) actingCountries.push(c.mention.place.country_codes[0]!);
 		// "he said during a televised meeting": an English sentence naming no person whose subject is a pronoun
 		// is about the person last named.
 		if (language === 'en' && !actors.some((a) => a.kind === 'person') && SUBJECT_PRONOUN.test(sentence.text.replace(/["\u201C][^"\u201D]*["\u201D]?/g, ' '))) {
@@ -299,9 +367,15 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				if (previousPerson.country) actingCountries.push(previousPerson.country);
 			}
 		}
+		// The story's place so far in this paragraph, before this sentence adds to it.
+		// News paragraphs are a sentence or two: the story carries into the next paragraph, no further.
+		const story = narrative && narrative.paragraph >= paragraph - 1 ? narrative.mention : null;
+		let storyNext: PlaceMention | null = null;
+		for (const c of candidates) if (isLocal(c.mention) && STORY_ROLES.has(c.role)) storyNext = c.mention;
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
-			let mention = choosePlace(sentence, trigger, candidates, actorHits);
+			const chosen = choosePlace(sentence, trigger, candidates, BORDER_WORD);
+			let mention = chosen?.mention ?? null;
 			if (i > 0) {
 				if (trigger.weight < 0.8 || trigger.modal || !mention || !MATERIAL.has(trigger.type)) continue;
 				if (/\bto\s+(?:\w+\s+)?$/i.test(sentence.text.slice(Math.max(0, trigger.start - 25), trigger.start))) continue; // "to impose sanctions": a purpose
@@ -315,27 +389,55 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			if (trigger.weight < 0.6 && !stated) continue;
 			let fallback = false;
 			let fromDateline = false;
+			// A sentence that names no place, or only a country it does not say it happened in ("Russian forces withdrew",
+			// "Ukraine's forces regained control"), continues the story: the place its paragraph named last, else the
+			// place of the headline, when they lie in that country.
+			// Statements are placed where their speakers are, not where the story is.
+			const vague = STORY_TYPES.has(trigger.type) && (!chosen || (!isLocal(chosen.mention) && (chosen.role === 'other' || chosen.mention.place.kind === 'region')));
+			if (vague) {
+				const named = chosen?.mention.place.country_codes;
+				const codes = named?.length ? named : !chosen && actingCountries.length ? actingCountries : null;
+				const inherit = [story, titlePlace].find((p): p is PlaceMention => !!p && (!codes || within(p, codes)));
+				if (inherit) {
+					mention = { ...inherit, start: -1, end: -1, score: 0.5 };
+					fromDateline = true;
+				}
+			}
 			if (!mention) {
 				// No place in the sentence: the dateline's place when no actor points elsewhere, else the country of its
 				// first actor that has one, else the article's country.
 				const actorCountry = actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p);
 				const datelineFits = !!dateline && (actingCountries.length === 0 || dateline.place.country_codes.some((c) => actingCountries.includes(c)));
-				const place = datelineFits ? dateline.place : (actorCountry ?? dominant);
+				// A capital or seat of power that speaks ("Berlin said", "the Kremlin announced") is where its statement is made.
+				const seat = candidates.find((c) => c.role === 'actor' && isLocal(c.mention))?.mention;
+				const place = datelineFits ? dateline.place : seat ? seat.place : (actorCountry ?? dominant);
 				if (!place) {
 					unplaced++;
 					continue;
 				}
 				const first = mentions.find((m) => m.place.id === place.id) ?? mentions.find((m) => m.place.country_codes.includes(place.country_codes[0]!));
-				mention = datelineFits && dateline ? { ...dateline, start: -1, end: -1, score: 0.5 } : { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
-				fallback = !datelineFits;
-				fromDateline = datelineFits;
+				mention =
+					datelineFits && dateline
+						? { ...dateline, start: -1, end: -1, score: 0.5 }
+						: seat
+							? { ...seat, score: 0.5 }
+							: { text: first?.text ?? place.name, start: -1, end: -1, place, score: 0.5 };
+				fallback = !datelineFits && !seat;
+				fromDateline = datelineFits || !!seat;
 			}
-			const date = stated ?? time.inherited;
-			const place = mention.place;
-			const geo: GeoPrecision = fallback ? 3 : place.geo_precision;
+			if (i === 0 && isLocal(mention) && !fallback) storyNext = mention.start >= 0 ? mention : (storyNext ?? mention);
 			const names = actors.map((a) => a.name);
-			const properties: EventProperties = {
-				id: eventId(article.sourceId, sentence.start, sentence.end, place.id, trigger.type),
+			// "attacks on 2 and 24 April, 12 May and 18 June": one event per listed day, the first keeping the usual id;
+			// "strikes on Kyiv, Kharkiv and Odesa", "border posts with Russia and Belarus": one per listed place.
+			const dates = stated ? [stated, ...listedWith(sentence.text, stated, time.readings)] : [time.inherited];
+			const spots = chosen && chosen.mention === mention ? [mention, ...listedPlaces(chosen, candidates, sentence)] : [mention];
+			for (const spot of spots)
+			for (const [k, date] of dates.entries()) {
+			const place = spot.place;
+			// A place inferred from the story, headline, dateline or a speaking capital is "near here" at best (ACLED 2).
+			const geo: GeoPrecision = fallback ? 3 : fromDateline ? (Math.max(2, place.geo_precision) as GeoPrecision) : place.geo_precision;
+						const properties: EventProperties = {
+				id: eventId(article.sourceId, sentence.start, sentence.end, k === 0 ? place.id : `${place.id}@${date.date}`, trigger.type),
 				date: date.date,
 				date_start: date.date_start,
 				date_end: date.date_end,
@@ -346,7 +448,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				actors: names,
 				place_id: place.id,
 				place_name: place.name,
-				place_text: mention.text,
+				place_text: spot.text,
 				place_kind: place.kind,
 				country_codes: [...place.country_codes],
 				geo_precision: geo,
@@ -360,35 +462,51 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				source_publisher: meta.publisher,
 				source_url: meta.url,
 				source_published: meta.published,
-				confidence: confidenceOf(trigger, geo, fallback || fromDateline, date, stated === null, mention.score)
+				confidence: confidenceOf(trigger, geo, fallback || fromDateline, date, stated === null, spot.score)
 			};
 			events.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [round5(place.lon), round5(place.lat)] }, properties });
+			}
 		}
+		if (storyNext) narrative = { mention: storyNext, paragraph };
 	}
 	return { events: dropRestatements(events), unplaced, mentions };
 }
 
+/** Whether the event's date was read from its own sentence (not inherited from the story or the publication). */
+const statesDate = (p: EventProperties): boolean => p.date_text !== null && p.evidence.includes(p.date_text);
+
 /**
- * An event dated only by its article that repeats the type and place (or, against a dated one, the type and all
+ * An event not dated by its own sentence that repeats the type and place (or, against a dated one, the type and all
  * its actors) of another event of the same article is a restatement ("He described the phone conversation as …",
- * "The meeting, in which Lukashenko thanked Putin …"): keep the better-dated one.
+ * "The meeting, in which Lukashenko thanked Putin …"): keep the better-dated one. And the same happening told twice
+ * (same type, place and dates) is one event: the first, or the more confident, telling.
  */
 function dropRestatements(events: EventFeature[]): EventFeature[] {
-	return events.filter((e, i) => {
+	const kept = events.filter((e, i) => {
 		const p = e.properties;
-		if (p.date_text !== null) return true;
+		if (statesDate(p)) return true;
 		return !events.some((o, j) => {
 			const q = o.properties;
 			if (j === i || q.event_type !== p.event_type) return false;
 			// Two undated events with different first actors (most often the subjects) differ: Lukashenko’s threat is not Maas’s.
-			if (q.date_text === null && p.actors.length > 0 && q.actors.length > 0 && p.actors[0] !== q.actors[0]) return false;
+			if (!statesDate(q) && p.actors.length > 0 && q.actors.length > 0 && p.actors[0] !== q.actors[0]) return false;
 			const sameActors = p.actors.length >= 2 && p.actors.every((a) => q.actors.includes(a));
 			// "Protests in Belarus on August 15" restates "… gripped by protests" placed at the dateline's Minsk.
 			const sameCountry = (p.place_kind === 'country' || q.place_kind === 'country') && p.country_codes.join() === q.country_codes.join();
-			if (q.place_id !== p.place_id && !(sameCountry && q.date_text !== null) && !(sameActors && q.date_text !== null)) return false;
-			return q.date_text !== null || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
+			if (q.place_id !== p.place_id && !(sameCountry && statesDate(q)) && !(sameActors && statesDate(q))) return false;
+			return statesDate(q) || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
 		});
 	});
+	const best = new Map<string, EventFeature>();
+	for (const e of kept) {
+		const p = e.properties;
+		// Different first actors (most often the subjects) make different happenings: Lukashenko’s threat is not Maas’s.
+		const key = `${p.event_type}|${p.place_id}|${p.date_start}|${p.date_end}|${p.actors[0] ?? ''}`;
+		const prev = best.get(key);
+		if (!prev || p.confidence > prev.properties.confidence) best.set(key, e);
+	}
+	const chosen = new Set(best.values());
+	return kept.filter((e) => chosen.has(e));
 }
 
 /** The events of one article (see `extractArticle` for the counts that go with them). */
