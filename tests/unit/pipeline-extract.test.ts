@@ -129,6 +129,7 @@ describe('quotations', () => {
 			'---\npublished: 2020-08-15\nlanguage: en\n---\n"If you want to fight, go ahead. Don\'t threaten families in Minsk." he said.\n\n"We love Russia and Poland," said a protester at Sunday\'s rally in the capital.\n';
 		const events = extractEvents(parseArticle(text, 'q.md'), g);
 		expect(events.map((e) => e.properties.event_type)).toEqual(['PROTEST']);
-		expect(events[0]!.properties).toMatchObject({ date: '2020-08-09', place_id: 'country:BLR' });
+		// "in the capital": the capital of the article's country, read from the words "the capital", not from the quotation.
+		expect(events[0]!.properties).toMatchObject({ date: '2020-08-09', place_id: 'gn:625144', place_text: 'capital' });
 	});
 });

@@ -103,4 +103,11 @@ describe('event place', () => {
 		const [e] = events('Warsaw imposed new sanctions on Minsk on Thursday.\n');
 		expect(e?.place_name).toBe('Warsaw');
 	});
+
+	it('reads "in the capital" and "في العاصمة" as the capital of the country the sentence is about', () => {
+		const [en] = events('Thousands rallied in the capital on Sunday against the new law in Georgia.\n');
+		expect(en?.place_name).toBe('Tbilisi');
+		const [ar] = events('تظاهر الآلاف في العاصمة يوم الأحد ضد القانون الجديد في جورجيا.\n', { language: 'ar' });
+		expect(ar?.place_name).toBe('Tbilisi');
+	});
 });

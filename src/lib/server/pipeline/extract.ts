@@ -9,18 +9,16 @@ import { widenDateText, type DateReading } from './dates';
 import { NarrativeTime } from './narrative';
 import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
 import { choosePlace, isLocal, within, type Candidate } from './eventplace';
-import { profileFor } from './lang';
+import { PROFILE_LIST, profileFor, type LanguageProfile } from './lang';
 import { mentionRole } from './roles';
+import { capitalOf } from './capitals';
 import type { Article, Gazetteer } from './types';
 
-const BOILERPLATE =
-	/cookie|leave a (comment|reply)|click to comment|^share\b|subscribe|newsletter|mailing list|copyright|all rights reserved|your email address|connect with us|^to top$|bloggers like this|contents published under|reprinted with|charitable donation|^source:|نستخدم تسجيلك|إلغاء الاشتراك|اتصل بنا|حصة هذه المادة|^الإعلانات$|ينشر برنامج|المواقف التي تم اتخاذها|وصــل حديــثاً|تم النشر/i;
-const CAPTION = /\((Reuters|AFP|AP|Getty[^)]*|EPA|TASS|رويترز|فرانس برس)\)\s*$/i;
 const TERMINATED = /[.!?\u061F\u06D4"”»)]\s*$/;
 
 /** True for lines that are page furniture, headings or photo captions rather than reported sentences. */
 export function isBoilerplate(sentence: string, title: string): boolean {
-	if (BOILERPLATE.test(sentence) || CAPTION.test(sentence)) return true;
+	if (PROFILE_LIST.some((p) => p.furniture.test(sentence) || p.caption.test(sentence))) return true;
 	if (sentence.includes(' | ') || (sentence === title && !TERMINATED.test(sentence))) return true;
 	if (!TERMINATED.test(sentence)) {
 		const words = sentence.split(/\s+/).filter(Boolean);
@@ -57,9 +55,7 @@ const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE',
 const DATELINE_AFTER = /^\s*(?:--|[\u2013\u2014]|-\s|,|\()/;
 // Capitalised words only between a country word and a person ("Russian President Vladimir Putin").
 const TITLE_GAP = /^(?:\s+[A-Z][\p{L}.'\u2019-]*)*\s+$/u;
-const SUBJECT_PRONOUN = /(?:^|[\s,;(])(?:he|she)\b/i;
 const QUOTE_MARKS = /["“”«»]/g;
-const BORDER_WORD = /\b(border|borders|frontier|border crossing)\b|حدود|الحدود|حدودها|حدوده/i;
 
 /** Stable event id: `ev-` + the first 12 hex digits of SHA-1 over source id, evidence offsets, place id and type. */
 export function eventId(sourceId: string, start: number, end: number, placeId: string, type: EventType): string {
@@ -109,45 +105,41 @@ export function datelineOf(body: string, mentions: readonly PlaceMention[]): Pla
 	return null;
 }
 
-// "borders with", "border posts with", "border crossings between", "الحدود مع".
-const BORDER_LINK = /^\s*(?:(?:posts?|crossings?|checkpoints?|areas?|regions?|guards?|zones?|towns?|villages?)\s+)?(with|between|of|مع|بين)\s/i;
-const LIST_JOINT = /^\s*(?:,|,?\s*and|,?\s*or|\u060C|و)\s*$/u;
-const TWO_COUNTRIES = /\b(two|both) countries['’]?\s+borders?\b/i;
 
 /**
  * A border the sentence names between two countries without the gazetteer having resolved it as one:
  * "its borders with Poland" (the other country: the nearest one named before, else the article's),
  * "حدودها مع روسيا البيضاء", "the two countries' borders" (the first two countries named).
  */
-function inferBorders(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer): PlaceMention[] {
+function inferBorders(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer, lang: LanguageProfile): PlaceMention[] {
 	if (inSentence.some((m) => m.place.kind === 'border')) return [];
 	const body = (a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
 	const countries = inSentence.filter((m) => m.place.kind === 'country' && m.place.country_codes.length === 1);
 	const code = (m: PlaceMention): string => m.place.country_codes[0]!;
 	const mention = (start: number, end: number, place: Place): PlaceMention => ({ text: sentence.text.slice(start - sentence.start, end - sentence.start), start, end, place, score: 0.6 });
 	const lookup = (a: string, b: string): Place | null => (a === b ? null : gazetteer.byId(`border:${[a, b].sort().join('-')}`));
-	const two = TWO_COUNTRIES.exec(sentence.text);
+	const two = lang.twoCountries?.exec(sentence.text);
 	if (two) {
 		const codes = [...new Set(countries.filter((m) => m.start < sentence.start + two.index).map(code))];
 		const place = codes.length >= 2 ? lookup(codes[0]!, codes[1]!) : null;
 		if (place) return [mention(sentence.start + two.index, sentence.start + two.index + two[0].length, place)];
 	}
-	const re = new RegExp(BORDER_WORD.source, 'gi');
+	const re = new RegExp(lang.borderWord.source, 'gi');
 	for (let w = re.exec(sentence.text); w; w = re.exec(sentence.text)) {
 		const wordEnd = sentence.start + w.index + w[0].length;
-		const link = BORDER_LINK.exec(sentence.text.slice(wordEnd - sentence.start));
+		const link = lang.borderLink.exec(sentence.text.slice(wordEnd - sentence.start));
 		const x = link ? countries.find((m) => m.start >= wordEnd && m.start - wordEnd <= 12 + link[0].length) : undefined;
 		const y = x
 			? (countries.find((m) => m.start > x.end && m.start - x.end <= 8 && code(m) !== code(x)) ??
 				countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x)).at(-1))
 			: undefined;
-		const listed = !!x && !!y && y.start > x.end && LIST_JOINT.test(body(x.end, y.start));
+		const listed = !!x && !!y && y.start > x.end && lang.listJoint.test(body(x.end, y.start));
 		// "its border posts with Russia and Belarus": one border with each country listed, from the country it is of.
-		if (link && x && y && /with|مع/i.test(link[1]!) && listed) {
+		if (link && x && y && lang.borderWith.test(link[1]!) && listed) {
 			const subject = countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x) && code(m) !== code(y)).at(-1);
 			const own = subject ? code(subject) : dominant?.country_codes[0];
 			const list = [x];
-			for (const m of countries) if (m.start > list.at(-1)!.end && LIST_JOINT.test(body(list.at(-1)!.end, m.start))) list.push(m);
+			for (const m of countries) if (m.start > list.at(-1)!.end && lang.listJoint.test(body(list.at(-1)!.end, m.start))) list.push(m);
 			const found = own ? list.map((m) => ({ m, place: lookup(code(m), own) })).filter((f): f is { m: PlaceMention; place: Place } => !!f.place) : [];
 			if (found.length) return found.map((f) => mention(f.m.start, f.m.end, f.place));
 		}
@@ -210,7 +202,7 @@ function listedWith(sentence: string, first: DateReading, readings: readonly Dat
  * Places listed with the chosen one, of its kind and role ("in Kyiv, Kharkiv and Odesa", "borders with Russia and
  * Belarus"): each joined to the previous by a comma or "and"/"و".
  */
-function listedPlaces(chosen: Candidate, candidates: readonly Candidate[], sentence: Span): PlaceMention[] {
+function listedPlaces(chosen: Candidate, candidates: readonly Candidate[], sentence: Span, lang: LanguageProfile): PlaceMention[] {
 	const sorted = candidates.filter((c) => c.mention.place.kind === chosen.mention.place.kind).sort((a, b) => a.mention.start - b.mention.start);
 	const at = sorted.indexOf(chosen);
 	const text = (a: number, b: number) => sentence.text.slice(a - sentence.start, b - sentence.start);
@@ -220,7 +212,7 @@ function listedPlaces(chosen: Candidate, candidates: readonly Candidate[], sente
 		for (let k = at + dir; k >= 0 && k < sorted.length; k += dir) {
 			const c = sorted[k]!;
 			const gap = dir > 0 ? text(prev.mention.end, c.mention.start) : text(c.mention.end, prev.mention.start);
-			if (!LIST_JOINT.test(gap) || c.mention.place.id === chosen.mention.place.id) break;
+			if (!lang.listJoint.test(gap) || c.mention.place.id === chosen.mention.place.id) break;
 			if (c.role === 'demonym' || c.role === 'actor' || c.role === 'addressee' || c.role === 'origin') break;
 			if (!out.some((m) => m.place.id === c.mention.place.id)) out.push(c.mention);
 			prev = c;
@@ -350,7 +342,15 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				!inSpans(quotes, m.start - sentence.start) &&
 				!(m.place.kind === 'country' && actorHits.some((a) => a.value.kind === 'person' && a.start >= m.end - sentence.start && a.start - (m.end - sentence.start) <= 40 && TITLE_GAP.test(sentence.text.slice(m.end - sentence.start, a.start))))
 		);
-		const borders = inferBorders(sentence, inSentence, dominant, gazetteer);
+		const borders = inferBorders(sentence, inSentence, dominant, gazetteer, profile);
+		// "at Sunday's rally in the capital": the capital of the country the sentence or the article is about.
+		const anaphora = profile.capitalWord.exec(sentence.text);
+		const capitalCountry = inSentence.find((m) => m.place.kind === 'country')?.place.country_codes[0] ?? dominant?.country_codes[0];
+		const capital = anaphora && capitalCountry && !inSentence.some((m) => m.place.kind === 'city') && !inSpans(quotes, anaphora.index) ? capitalOf(capitalCountry, gazetteer) : null;
+		if (capital && anaphora) {
+			const at = sentence.start + anaphora.index + anaphora[0].length - (anaphora[0].match(/\S+$/u)?.[0].length ?? 0);
+			inSentence.push({ text: body.slice(at, sentence.start + anaphora.index + anaphora[0].length), start: at, end: sentence.start + anaphora.index + anaphora[0].length, place: capital, score: 0.6 });
+		}
 		const candidates: Candidate[] = [...inSentence, ...borders].map((m) => ({ mention: m, role: roleOf(sentence, m, actorHits, inSentence) }));
 		const actors: Actor[] = []; // each actor once, in order of first mention (what `actorsIn` gives, without matching twice)
 		for (const h of actorHits) if (!actors.some((x) => x.name === h.value.name)) actors.push(h.value);
@@ -360,7 +360,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		for (const c of candidates) if ((c.role === 'actor' || c.role === 'addressee') && c.mention.place.country_codes.length === 1) actingCountries.push(c.mention.place.country_codes[0]!);
 		// "he said during a televised meeting": an English sentence naming no person whose subject is a pronoun
 		// is about the person last named.
-		if (language === 'en' && !actors.some((a) => a.kind === 'person') && SUBJECT_PRONOUN.test(sentence.text.replace(/["\u201C][^"\u201D]*["\u201D]?/g, ' '))) {
+		if (profile.subjectPronoun && !actors.some((a) => a.kind === 'person') && profile.subjectPronoun.test(sentence.text.replace(/["\u201C][^"\u201D]*["\u201D]?/g, ' '))) {
 			const previousPerson = previousPersonOf(earlier.slice(0, -1));
 			if (previousPerson) {
 				actors.unshift(previousPerson);
@@ -374,7 +374,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		for (const c of candidates) if (isLocal(c.mention) && STORY_ROLES.has(c.role)) storyNext = c.mention;
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
-			const chosen = choosePlace(sentence, trigger, candidates, BORDER_WORD);
+			const chosen = choosePlace(sentence, trigger, candidates, profile.borderWord);
 			let mention = chosen?.mention ?? null;
 			if (i > 0) {
 				if (trigger.weight < 0.8 || trigger.modal || !mention || !MATERIAL.has(trigger.type)) continue;
@@ -430,7 +430,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			// "attacks on 2 and 24 April, 12 May and 18 June": one event per listed day, the first keeping the usual id;
 			// "strikes on Kyiv, Kharkiv and Odesa", "border posts with Russia and Belarus": one per listed place.
 			const dates = stated ? [stated, ...listedWith(sentence.text, stated, time.readings)] : [time.inherited];
-			const spots = chosen && chosen.mention === mention ? [mention, ...listedPlaces(chosen, candidates, sentence)] : [mention];
+			const spots = chosen && chosen.mention === mention ? [mention, ...listedPlaces(chosen, candidates, sentence, profile)] : [mention];
 			for (const spot of spots)
 			for (const [k, date] of dates.entries()) {
 			const place = spot.place;

@@ -16,5 +16,13 @@ export const ar: LanguageProfile = {
 	launchBefore: /(?:^|\s)(?:أطلقت|أطلق|اطلقت|اطلق|إطلاق|اطلاق|انطلقت|انطلق)\s+(?:\S+\s+){0,4}$/,
 	notPlaceBefore: /(?:^|[\s(])(?:ب|و|وب)?توقيت\s*$/,
 	notPlaceAfter: /(?!)/, // Arabic puts the "time" word first
+	furniture: /نستخدم تسجيلك|إلغاء الاشتراك|اتصل بنا|حصة هذه المادة|^الإعلانات$|ينشر برنامج|المواقف التي تم اتخاذها|وصــل حديــثاً|تم النشر/,
+	caption: /\((رويترز|فرانس برس|أ ف ب|أ\.ف\.ب)\)\s*$/,
+	subjectPronoun: null, // Arabic drops subject pronouns: the verb carries the person
+	borderWord: /حدود|الحدود|حدودها|حدوده|الحدودية|حدودية/,
+	borderLink: /^\s*(?:(?:\S*مراكز|\S*نقاط|\S*معابر|\S*منافذ)\s+)?(مع|بين)\s/,
+	borderWith: /^مع$/,
+	twoCountries: null,
+	listJoint: /^\s*(?:(?:\u060C|,)\s*(?:و|أو)?|و|أو)\s*$/u,
 	capitalWord: /(?:^|\s)(?:في|قرب|وسط)\s+العاصمة(?!\s+\S*(?:ال\S+ية))/
 };

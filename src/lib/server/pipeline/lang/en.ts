@@ -21,5 +21,14 @@ export const en: LanguageProfile = {
 	launchBefore: /\b(?:launched|launch|fired|firing|took off|taking off)\s+(?:\w+\s+){0,4}$/i,
 	notPlaceBefore: /\b(?:UTC|GMT)[+-]?\d*\s*\(?$/,
 	notPlaceAfter: /^\s+(?:time|standard time|summer time)\b/i,
+	furniture:
+		/cookie|leave a (comment|reply)|click to comment|^share\b|subscribe|newsletter|mailing list|copyright|all rights reserved|your email address|connect with us|^to top$|bloggers like this|contents published under|reprinted with|charitable donation|^source:/i,
+	caption: /\((Reuters|AFP|AP|Getty[^)]*|EPA|TASS)\)\s*$/i,
+	subjectPronoun: /(?:^|[\s,;(])(?:he|she)\b/i,
+	borderWord: /\b(border|borders|frontier|border crossing)\b/i,
+	borderLink: /^\s*(?:(?:posts?|crossings?|checkpoints?|areas?|regions?|guards?|zones?|towns?|villages?)\s+)?(with|between|of)\s/i,
+	borderWith: /^with$/i,
+	twoCountries: /\b(two|both) countries['’]?\s+borders?\b/i,
+	listJoint: /^\s*(?:,|,?\s*and|,?\s*or)\s*$/u,
 	capitalWord: /\b(?:in|at|near|outside|around|across)\s+the\s+capital\b(?![-\s]+(?:of|city of)\b)/i
 };

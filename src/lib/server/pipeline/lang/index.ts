@@ -7,6 +7,9 @@ export type { LanguageProfile } from './types';
 
 const PROFILES: Record<string, LanguageProfile> = { en, ar };
 
+/** Every profile, for what holds in any language's text (page furniture from a site in another language). */
+export const PROFILE_LIST: readonly LanguageProfile[] = Object.values(PROFILES);
+
 /** The profile of a BCP 47 tag (`ar-EG` → Arabic), English when there is none for it. */
 export function profileFor(language: string): LanguageProfile {
 	return PROFILES[language.split('-')[0]!.toLowerCase()] ?? en;

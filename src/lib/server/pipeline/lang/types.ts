@@ -30,6 +30,22 @@ export interface LanguageProfile {
 	/** Around a name, words that make it part of another name, not a place: "Moscow time", "بتوقيت موسكو". */
 	notPlaceBefore: RegExp;
 	notPlaceAfter: RegExp;
+	/** Page furniture: cookie banners, share buttons, newsletter boxes (a line with one is not a reported sentence). */
+	furniture: RegExp;
+	/** A photo caption's agency credit at the end of a line ("(Reuters)"). */
+	caption: RegExp;
+	/** A subject pronoun for a person ("he", "she"): the sentence is about the person last named. Null: none needed. */
+	subjectPronoun: RegExp | null;
+	/** Words for a border. */
+	borderWord: RegExp;
+	/** After a border word: the words that lead to the countries ("posts with", "between"); group 1 the linking word. */
+	borderLink: RegExp;
+	/** Linking words of `borderLink` that list the other side ("with", "مع"), not both sides ("between"). */
+	borderWith: RegExp;
+	/** "the two countries' borders": the first two countries named. */
+	twoCountries: RegExp | null;
+	/** Between two items of a list: a comma, "and", "or", "و". */
+	listJoint: RegExp;
 	/** An anaphoric capital without a name ("in the capital"), resolved to the capital of the sentence's country. */
 	capitalWord: RegExp;
 }
