@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadGazetteer } from '../src/lib/server/gazetteer/index';
-import { ingestPaths } from '../src/lib/server/pipeline/ingest';
+import { ingestArticleText, ingestPaths } from '../src/lib/server/pipeline/ingest';
 import { parseArticle } from '../src/lib/server/pipeline/article';
 import { addDays } from '../src/lib/domain/time';
 
@@ -81,6 +81,14 @@ export async function benchIngest(): Promise<void> {
 		console.log(`ingest: ${(s.articles / cpuSec).toFixed(0)} articles per CPU-second on one core (${(s.articles / sec).toFixed(0)}/s wall clock; ${sec.toFixed(2)} s for ${s.articles}; ${s.events} events, ${s.places} places; reading, extraction and both GeoJSON writes included)`);
 		console.log(`  per article: ${((sec * 1000) / s.articles).toFixed(2)} ms, of which geoparsing (gazetteer) ${geoMs.toFixed(2)} ms`);
 		console.log(`peak memory (max RSS): ${rssMb.toFixed(0)} MB`);
+		// One line with no full stop, dense with places and triggers (the worst case for per-sentence work): linear.
+		const phrase = 'troops shelled Kharkiv and protesters rallied in Minsk while police detained people near Brest on Monday ';
+		for (const size of [200_000, 1_000_000 - 100]) {
+			const line = phrase.repeat(Math.ceil(size / phrase.length)).slice(0, size);
+			const t = performance.now();
+			const r = ingestArticleText(`---\npublished: 2022-03-01\n---\n${line}\n`, 'long.md', gazetteer);
+			console.log(`one ${(size / 1000).toFixed(0)} KB line without a full stop: ${((performance.now() - t) / 1000).toFixed(2)} s (${r.events.length} events)`);
+		}
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}

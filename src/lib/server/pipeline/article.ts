@@ -16,6 +16,9 @@ export class ArticleError extends Error {
 	}
 }
 
+/** The longest article body read (characters): news articles run to tens of thousands; past this it is a dump. */
+export const MAX_BODY = 1_000_000;
+
 const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const FRONT = /^---[ \t]*\r?\n/;
 const FRONT_END = /^---[ \t]*(\r?\n|$)/m;
@@ -118,6 +121,9 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 		hasFrontMatter = true;
 	}
 	if (body.trim() === '') throw new ArticleError(file, 'body', 'is empty');
+	if (body.length > MAX_BODY) {
+		throw new ArticleError(file, 'body', `is ${body.length.toLocaleString('en')} characters; an article may have at most ${MAX_BODY.toLocaleString('en')} (split the file into articles)`);
+	}
 
 	const title = optionalString(fm, 'title', file) ?? firstLine(body);
 	const publisher = optionalString(fm, 'publisher', file);

@@ -3,7 +3,7 @@ import type { EventType } from '../../domain/event';
 import type { PlaceMention } from '../../domain/place';
 import type { Trigger } from './classify';
 import type { MentionRole } from './roles';
-import { clauseIndex, type Span } from './sentences';
+import { clauseCounter, type Span } from './sentences';
 
 /** A place mention of the sentence with the role the sentence gives it. */
 export interface Candidate {
@@ -58,8 +58,10 @@ export function canBePlace(c: Candidate): boolean {
  * null when none may be a place.
  */
 export function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Candidate[], borderWord: RegExp): Candidate | null {
-	const clause = clauseIndex(sentence.text, trigger.start);
+	const clauseOf = clauseCounter(sentence.text);
+	const clause = clauseOf(trigger.start);
 	const clauseText = sentence.text.split(/[,;:\u060C\u061B\u2013\u2014]/)[clause] ?? '';
+	const borderInClause = borderWord.test(clauseText);
 	let best: Candidate | null = null;
 	let bestScore = -Infinity;
 	for (const c of candidates) {
@@ -67,8 +69,8 @@ export function choosePlace(sentence: Span, trigger: Trigger, candidates: readon
 		const m = c.mention;
 		const local = m.start - sentence.start;
 		// A border also counts as in the trigger's clause when that clause names a border ("tried to cross the border").
-		const borderHere = m.place.kind === 'border' && borderWord.test(clauseText);
-		const sameClause = clauseIndex(sentence.text, local) === clause || borderHere ? 2 : 0;
+		const borderHere = m.place.kind === 'border' && borderInClause;
+		const sameClause = clauseOf(local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
 		const score = specificity(m) + roleScore(c.role, trigger.type) + sameClause + after - distance + m.score * 0.5;

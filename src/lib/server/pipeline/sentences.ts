@@ -32,11 +32,29 @@ function isAbbreviationDot(line: string, i: number): boolean {
 	return false;
 }
 
+/**
+ * The longest span the extractor reads as one sentence. Real sentences stay far below it; a longer run of text
+ * without a full stop (a table, a pasted dump) is cut at its last clause mark or space before the limit, so the
+ * per-sentence steps (clauses, places, triggers) cost at most a bounded amount each and an article costs linear time.
+ */
+export const MAX_SENTENCE = 1200;
+
 function pushTrimmed(out: Span[], line: string, offset: number, from: number, to: number): void {
 	let s = from;
 	let e = to;
 	while (s < e && /\s/.test(line[s]!)) s++;
 	while (e > s && /\s/.test(line[e - 1]!)) e--;
+	while (e - s > MAX_SENTENCE) {
+		let cut = -1;
+		for (let i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) if (/[,;:\u060C\u061B]/.test(line[i - 1]!)) cut = i;
+		for (let i = s + MAX_SENTENCE; i > s + MAX_SENTENCE / 2 && cut < 0; i--) if (/\s/.test(line[i]!)) cut = i;
+		if (cut < 0) cut = s + MAX_SENTENCE;
+		// Never between the two halves of a surrogate pair.
+		if (/[\uDC00-\uDFFF]/.test(line[cut] ?? '')) cut--;
+		pushTrimmed(out, line, offset, s, cut);
+		s = cut;
+		while (s < e && /\s/.test(line[s]!)) s++;
+	}
 	if (e > s) out.push({ text: line.slice(s, e), start: offset + s, end: offset + e });
 }
 
@@ -69,14 +87,30 @@ export function splitSentences(body: string): Span[] {
 	return out;
 }
 
+const isClauseMark = (ch: string): boolean =>
+	ch === ',' || ch === '\u060C' || ch === ';' || ch === '\u061B' || ch === ':' || ch === '\u2013' || ch === '\u2014';
+
 /** Clause boundaries inside a sentence: commas (Latin and Arabic), semicolons, colons, dashes. */
 export function clauseIndex(sentence: string, offset: number): number {
 	let clause = 0;
-	for (let i = 0; i < offset && i < sentence.length; i++) {
-		const ch = sentence[i]!;
-		if (ch === ',' || ch === '\u060C' || ch === ';' || ch === '\u061B' || ch === ':' || ch === '\u2013' || ch === '\u2014') clause++;
-	}
+	for (let i = 0; i < offset && i < sentence.length; i++) if (isClauseMark(sentence[i]!)) clause++;
 	return clause;
+}
+
+/** `clauseIndex` for many offsets of one sentence: the marks found once, each offset then a binary search. */
+export function clauseCounter(sentence: string): (offset: number) => number {
+	const marks: number[] = [];
+	for (let i = 0; i < sentence.length; i++) if (isClauseMark(sentence[i]!)) marks.push(i);
+	return (offset) => {
+		let lo = 0;
+		let hi = marks.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (marks[mid]! < offset) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
 }
 
 const QUOTE = /["“”«»]/;
