@@ -9,10 +9,10 @@ const article = (body: string) =>
 describe('pipeline: datelines and pronouns', () => {
 	const g = loadGazetteer();
 
-	it('places an event without a place of its own at the dateline, with the city precision', () => {
+	it('places an event without a place of its own at the dateline, as near the city (precision 2), not on it', () => {
 		const events = extractEvents(article('MINSK -- President Alexander Lukashenko rejected foreign mediation on Saturday.'), g);
 		expect(events).toHaveLength(1);
-		expect(events[0]!.properties).toMatchObject({ event_type: 'REJECT', place_id: 'gn:625144', place_kind: 'city', geo_precision: 1 });
+		expect(events[0]!.properties).toMatchObject({ event_type: 'REJECT', place_id: 'gn:625144', place_kind: 'city', geo_precision: 2 });
 	});
 
 	it('falls back to the actor’s country, not the dateline, when the actor belongs elsewhere', () => {
