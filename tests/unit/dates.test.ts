@@ -91,3 +91,110 @@ describe('readDates (Arabic)', () => {
 		expect(readDates('التقى الرئيسان يوم الأحد', 'ar', null)).toEqual([]);
 	});
 });
+
+/** Each reading's date and words, checking that its offsets point at those words in the sentence. */
+function days(sentence: string, language: string, published: string | null, context = {}) {
+	return readDates(sentence, language, published, context).map((r) => {
+		expect(sentence.slice(r.start, r.end)).toBe(r.text);
+		return [r.date, r.precision, r.text];
+	});
+}
+
+describe('readDates: a day or month written without a year', () => {
+	it('takes the year the narrative gives when there is no publication date', () => {
+		expect(days('Police detained 40 people on 3 March.', 'en', null, { yearOf: () => 2021 })).toEqual([['2021-03-03', 'day', 'on 3 March']]);
+		expect(days('اعتقلت الشرطة 40 شخصا في 3 آذار', 'ar', null, { yearOf: () => 2021 })).toEqual([['2021-03-03', 'day', 'في 3 آذار']]);
+		expect(days('Riot police moved in during July.', 'en', null, { yearOf: () => 2020 })).toEqual([['2020-07-15', 'month', 'July']]);
+	});
+
+	it('falls back to the latest year the article stated, and drops the date when there is none', () => {
+		expect(days('The convoy left on 9 October.', 'en', null, { lastYear: 2019 })).toEqual([['2019-10-09', 'day', 'on 9 October']]);
+		expect(days('غادرت القافلة في 9 تشرين الأول', 'ar', null, { lastYear: 2019 })[0]?.slice(0, 2)).toEqual(['2019-10-09', 'day']);
+		expect(readDates('The convoy left on 9 October.', 'en', null)).toEqual([]);
+	});
+});
+
+describe('readDates: lists and ranges', () => {
+	it('reads every day of a list whose days share months, each with its own offsets, the year written once applying to all', () => {
+		expect(days('Strikes hit the depot on 5 and 19 August, 2 September and 11 October 2023.', 'en', null)).toEqual([
+			['2023-08-05', 'day', '5 and 19 August'],
+			['2023-08-19', 'day', '19 August'],
+			['2023-09-02', 'day', '2 September'],
+			['2023-10-11', 'day', '11 October 2023']
+		]);
+		expect(days('قصفت الطائرات المستودع في 5 و19 آب و2 أيلول 2023', 'ar', null)).toEqual([
+			['2023-08-05', 'day', '5 و19 آب'],
+			['2023-08-19', 'day', '19 آب'],
+			['2023-09-02', 'day', '2 أيلول 2023']
+		]);
+		expect(days('Protests were held on March 4 and 11, 2021.', 'en', null).map((d) => d[0])).toEqual(['2021-03-04', '2021-03-11']);
+	});
+
+	it('takes a list year-less days\u2019 year from the narrative', () => {
+		expect(days('Earlier raids had taken place on 7 and 21 March and 4 April.', 'en', null, { yearOf: () => 2020 }).map((d) => d[0])).toEqual(['2020-03-07', '2020-03-21', '2020-04-04']);
+		expect(days('وقعت غارات سابقة في 7 و21 آذار/مارس و4 نيسان/أبريل', 'ar', null, { yearOf: () => 2020 }).map((d) => d[0])).toEqual(['2020-03-07', '2020-03-21', '2020-04-04']);
+	});
+
+	it('does not take a count after a list for a day', () => {
+		expect(days('On April 2 and 24 people were hurt.', 'en', '2022-05-01').map((d) => d[0])).toEqual(['2022-04-02']);
+	});
+
+	it('reads both ends of a range, the year written at its end applying to its start', () => {
+		expect(days('The siege lasted from 3 May to 20 June 2019.', 'en', null)).toEqual([
+			['2019-05-03', 'day', '3 May'],
+			['2019-06-20', 'day', '20 June 2019']
+		]);
+		expect(days('استمر الحصار من 3 أيار إلى 20 حزيران 2019', 'ar', null)).toEqual([
+			['2019-05-03', 'day', '3 أيار'],
+			['2019-06-20', 'day', '20 حزيران 2019']
+		]);
+		expect(days('The rally on 9–11 August 2020 drew thousands.', 'en', null).map((d) => d[0])).toEqual(['2020-08-09', '2020-08-11']);
+	});
+});
+
+describe('readDates: day words and double month names', () => {
+	it('reads an Arabic ordinal day with both the Levantine and the Egyptian month name and the year after them', () => {
+		const [r] = readDates('في السابع عشر من تشرين الثاني/نوفمبر 2021 أغلقت السلطات المعبر', 'ar', null);
+		expect(r).toMatchObject({ date: '2021-11-17', precision: 'day', text: 'في السابع عشر من تشرين الثاني/نوفمبر 2021' });
+		expect(days('قصفت الطائرات الجسر في الثالث والعشرين من أيار/مايو 2021', 'ar', null).map((d) => d[0])).toEqual(['2021-05-23']);
+		expect(days('في 24 شباط/فبراير عبرت القوات الحدود', 'ar', null, { yearOf: () => 2022 })).toEqual([['2022-02-24', 'day', 'في 24 شباط/فبراير']]);
+	});
+
+	it('reads the day behind "the night of" and "the morning of"', () => {
+		expect(days('Drones struck the refinery on the night of 12 June 2020.', 'en', null).map((d) => d[0])).toEqual(['2020-06-12']);
+		expect(days('Fires were still burning on the morning of 13 June.', 'en', null, { yearOf: () => 2020 }).map((d) => d[0])).toEqual(['2020-06-13']);
+	});
+});
+
+describe('readDates: days counted from the narrative', () => {
+	const context = { day: '2022-05-10' };
+
+	it('counts "two days later", "that night", "the following morning" and "the day before" from the narrative\u2019s day', () => {
+		expect(days('Two days later, troops withdrew from the town.', 'en', '2022-05-20', context)).toEqual([['2022-05-12', 'day', 'Two days later']]);
+		expect(days('Shelling resumed that night and again the following morning.', 'en', null, context)).toEqual([
+			['2022-05-10', 'day', 'that night'],
+			['2022-05-11', 'day', 'the following morning']
+		]);
+		expect(days('Earlier that day, the governor had left.', 'en', null, context)).toEqual([['2022-05-10', 'day', 'Earlier that day']]);
+		expect(days('The day before, the bridge had been closed.', 'en', null, context)).toEqual([['2022-05-09', 'day', 'The day before']]);
+	});
+
+	it('counts "اليوم التالي", "بعد ذلك بيومين", "الليلة نفسها" and "اليوم السابق" from the narrative\u2019s day', () => {
+		expect(days('وفي اليوم التالي انسحبت القوات من البلدة', 'ar', '2022-05-20', context)).toEqual([['2022-05-11', 'day', 'في اليوم التالي']]);
+		expect(days('وبعد ذلك بيومين أعلن الجيش السيطرة على البلدة', 'ar', '2022-05-20', context)).toEqual([['2022-05-12', 'day', 'بعد ذلك بيومين']]);
+		expect(days('وفي الليلة نفسها قصفت الطائرات المطار', 'ar', null, context)).toEqual([['2022-05-10', 'day', 'في الليلة نفسها']]);
+		expect(days('وفي اليوم السابق أغلقت السلطات الجسر', 'ar', null, context)).toEqual([['2022-05-09', 'day', 'في اليوم السابق']]);
+	});
+
+	it('counts from a day stated earlier in the same sentence', () => {
+		expect(days('Troops entered the town on 10 May 2022 and left it two days later.', 'en', null).map((d) => d[0])).toEqual(['2022-05-10', '2022-05-12']);
+		expect(days('دخلت القوات البلدة في 10 أيار 2022 وفي اليوم التالي انسحبت منها', 'ar', null).map((d) => d[0])).toEqual(['2022-05-10', '2022-05-11']);
+	});
+
+	it('never lands after publication, and reads nothing without a narrative day', () => {
+		expect(readDates('Three days later, troops withdrew.', 'en', '2022-05-20', { day: '2022-05-19' })).toEqual([]);
+		expect(readDates('وفي اليوم التالي انسحبت القوات', 'ar', '2022-05-20', { day: '2022-05-20' })).toEqual([]);
+		expect(readDates('وفي اليوم التالي انسحبت القوات', 'ar', '2022-05-20')).toEqual([]);
+		expect(readDates('The next day, troops withdrew.', 'en', '2022-05-20')).toEqual([]);
+	});
+});
