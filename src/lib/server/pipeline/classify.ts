@@ -60,6 +60,11 @@ const NEGATION_AR = /(?:^|\s)(لن|لم|لا|ليس|ليست|غير|دون|بد�
 const HYPOTHETICAL_EN = /\b(if|unless|whether|any|fears?|feared|would|in case)\b[^.;]{0,60}$/i;
 const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s/;
 const MODAL_EN = /\b(will|could|may|might|should|expected to|plans? to|planning to|set to|ready to|getting ready to|intends? to|threatened to)\s+(\w+\s+){0,2}$/i;
+// An infinitive after words of permission, ability, attempt, wish, order or decision ("permission to attack", "tried
+// to seize", "ordered the troops to withdraw") is not a report that it happened; "arrived in Sochi to meet" still is.
+const INFINITIVE_EN = /\b(permission|permit(?:s|ted)?|allow(?:s|ed)?|authori[sz](?:e|es|ed)|ability|able|right|bid|attempts?|attempted|try|tries|trying|tried|seeks?|seeking|sought|aims?|aimed|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|prepared|preparing|decided|decides|order(?:s|ed)?|told|asked|urged|call(?:s|ed)? on|vote[sd]?|proposed?|offer(?:s|ed)?)\b(?:\s+[\w'’-]+){0,3}\s+to\s+$/i;
+// A capitalised "March" inside a sentence is the month.
+const MONTH_EN = /^March$/;
 // Negation after a noun trigger: "troops from Belarus will not go".
 const NEGATION_AFTER_EN = /^[^,.;:]{0,30}?\b(will not|won't|would not|wouldn't|did not|didn't|do not|don't|never)\b/i;
 const MODAL_AR = /(?:^|\s)(سوف|سي\S*|ست\S*|قد|يعتزم|تعتزم)\s+(?:\S+\s+){0,1}$|(?:^|\s)سـ?$/;
@@ -99,18 +104,21 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 	const quotes = quotedSpans(sentence, startsInQuote);
 	const out: Trigger[] = [];
 	for (const hit of lex.triggers.find(sentence, norm)) {
-		if (excluded.some((x) => x.start <= hit.start && hit.end <= x.end)) continue;
+		// An excluded phrase that takes the trigger's first or last word ("was fired on Monday", "launched an attack on
+		// the policy") is another sense of it.
+		if (excluded.some((x) => (x.start <= hit.start && hit.start < x.end) || (x.start < hit.end && hit.end <= x.end))) continue;
 		// Look back within the clause only.
 		const clauseStart = Math.max(...[',', ';', '\u060C', ':', '(', '"', '“'].map((p) => sentence.lastIndexOf(p, hit.start - 1))) + 1;
 		const before = sentence.slice(clauseStart, hit.start);
 		const beforeSentence = sentence.slice(0, hit.start);
 		if ((arabic ? NEGATION_AR : NEGATION_EN).test(before)) continue;
+		if (!arabic && hit.start > 0 && MONTH_EN.test(hit.text)) continue;
 		if (!arabic && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
 		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
 		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
 		// Inside a direct quotation: what someone said, not what happened.
 		if (inSpans(quotes, hit.start)) continue;
-		const modal = (arabic ? MODAL_AR : MODAL_EN).test(before);
+		const modal = arabic ? MODAL_AR.test(before) : MODAL_EN.test(before) || INFINITIVE_EN.test(before);
 		// An opening "After …," / "بعد أن …،" clause is the background of the sentence's main statement.
 		let background = clauseStart === 0 && hit.start < firstComma(sentence) && (arabic ? BACKGROUND_AR : BACKGROUND_EN).test(sentence) ? 0.2 : 0;
 		// A noun after "during the", "amid", "since the" … sets the scene for the sentence's act.
