@@ -55,14 +55,28 @@ function lexiconFor(language: string): Lexicon | null {
 
 // Words just before a trigger that deny it ("will not go", "لن يشاركوا") …
 const NEGATION_EN = /\b(not|n't|never|no|without|nor|neither|denied that|refused to)\b[^,.;]{0,25}$|n[’']t\s+\w*\s*$/i;
-const NEGATION_AR = /(?:^|\s)(لن|لم|لا|ليس|ليست|غير|دون|بدون)\s+(?:\S+\s+){0,3}$/;
+// With or without a conjunction: "ولم تنسحب", "فلن".
+const NEGATION_AR = /(?:^|\s)[وف]?(لن|لم|لا|ليس|ليست|غير|دون|بدون)\s+(?:\S+\s+){0,3}$/;
+// "طائرة بدون طيار" (a drone: "an aircraft without a pilot") denies nothing.
+const NOT_NEGATION_AR = /(?:^|\s)(?:بدون|دون)\s+طيار/g;
 // … or make it hypothetical ("if the EU imposes", "any attack", "fears of a new offensive").
 const HYPOTHETICAL_EN = /\b(if|unless|whether|any|fears?|feared|would|in case)\b[^.;]{0,60}$/i;
 const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s/;
 const MODAL_EN = /\b(will|could|may|might|should|expected to|plans? to|planning to|set to|ready to|getting ready to|intends? to|threatened to)\s+(\w+\s+){0,2}$/i;
+// An infinitive after words of permission, ability, attempt, wish, order or decision ("permission to attack", "tried
+// to seize", "ordered the troops to withdraw") is not a report that it happened; "arrived in Sochi to meet" still is.
+const INFINITIVE_EN = /\b(permission|permit(?:s|ted)?|allow(?:s|ed)?|authori[sz](?:e|es|ed)|ability|able|right|bid|attempts?|attempted|try|tries|trying|tried|seeks?|seeking|sought|aims?|aimed|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|prepared|preparing|decided|decides|order(?:s|ed)?|told|asked|urged|call(?:s|ed)? on|vote[sd]?|proposed?|offer(?:s|ed)?)\b(?:\s+[\w'’-]+){0,3}\s+to\s+$/i;
+// A capitalised "March" inside a sentence is the month.
+const MONTH_EN = /^March$/;
 // Negation after a noun trigger: "troops from Belarus will not go".
 const NEGATION_AFTER_EN = /^[^,.;:]{0,30}?\b(will not|won't|would not|wouldn't|did not|didn't|do not|don't|never)\b/i;
-const MODAL_AR = /(?:^|\s)(سوف|سي\S*|ست\S*|قد|يعتزم|تعتزم)\s+(?:\S+\s+){0,1}$|(?:^|\s)سـ?$/;
+// A future verb just before ("ستجري محادثات"); not a noun that starts like one (سيطرة control, سياسة policy, ستة six).
+const MODAL_AR = /(?:^|\s)(سوف|(?!سيطر|سياس|سيار|سيد|ستة|سته|ستين|ستار)(?:سي|ست)\S{2,}|يعتزم|تعتزم)\s+(?:\S+\s+){0,1}$|(?:^|\s)سـ?$/;
+// "قد" before an imperfect ("قد يقصف") is "may"; before a past verb ("قد قصفت") it is "has".
+const MAY_AR = /(?:^|\s)قد\s+$/;
+const MAY_IMPERFECT_AR = /(?:^|\s)قد\s+(?!تم\s)[يتن]\S+\s+$/;
+// "أن تنسحب", "كي ترسل", "لترسل": an imperfect after these is a purpose or a wish, not a report.
+const SUBJUNCTIVE_AR = /(?:^|\s)(?:أن|ان|كي|لكي|حتى)\s+$/;
 
 // Habitual or background statements ("since then … met frequently") are not one event.
 const HABITUAL_BEFORE = /\bsince then\b|\bover the years\b|منذ ذلك الحين/i;
@@ -73,6 +87,13 @@ const BACKGROUND_AR = /^\s*(بعد|قبل|منذ|رغم|بينما|وبينما)
 
 const SCENE_EN = /\b(amid|amidst|since|following|despite)\s+(the\s+|a\s+|these\s+|those\s+)?$/i;
 const SCENE_AR = /(?:^|\s)(خلال|وسط|منذ|عقب|رغم)\s+$/;
+
+/** An Arabic trigger stated as a plan, a possibility or a purpose: by the words before it or by its own verb prefix. */
+function isModalArabic(before: string, prefix: string, clitic: string): boolean {
+	if (prefix.startsWith('س')) return true; // ستقصف: the future
+	if (prefix && (clitic.endsWith('ل') || SUBJUNCTIVE_AR.test(before) || MAY_AR.test(before))) return true;
+	return MODAL_AR.test(before) || MAY_IMPERFECT_AR.test(before);
+}
 
 function firstComma(sentence: string): number {
 	const i = sentence.search(/[,\u060C;]/);
@@ -99,18 +120,21 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 	const quotes = quotedSpans(sentence, startsInQuote);
 	const out: Trigger[] = [];
 	for (const hit of lex.triggers.find(sentence, norm)) {
-		if (excluded.some((x) => x.start <= hit.start && hit.end <= x.end)) continue;
+		// An excluded phrase that takes the trigger's first or last word ("was fired on Monday", "launched an attack on
+		// the policy") is another sense of it.
+		if (excluded.some((x) => (x.start <= hit.start && hit.start < x.end) || (x.start < hit.end && hit.end <= x.end))) continue;
 		// Look back within the clause only.
 		const clauseStart = Math.max(...[',', ';', '\u060C', ':', '(', '"', '“'].map((p) => sentence.lastIndexOf(p, hit.start - 1))) + 1;
 		const before = sentence.slice(clauseStart, hit.start);
 		const beforeSentence = sentence.slice(0, hit.start);
-		if ((arabic ? NEGATION_AR : NEGATION_EN).test(before)) continue;
+		if (arabic ? NEGATION_AR.test(before.replace(NOT_NEGATION_AR, ' ')) : NEGATION_EN.test(before)) continue;
+		if (!arabic && hit.start > 0 && MONTH_EN.test(hit.text)) continue;
 		if (!arabic && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
 		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
 		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
 		// Inside a direct quotation: what someone said, not what happened.
 		if (inSpans(quotes, hit.start)) continue;
-		const modal = (arabic ? MODAL_AR : MODAL_EN).test(before);
+		const modal = arabic ? isModalArabic(before, hit.prefix, hit.clitic) : MODAL_EN.test(before) || INFINITIVE_EN.test(before);
 		// An opening "After …," / "بعد أن …،" clause is the background of the sentence's main statement.
 		let background = clauseStart === 0 && hit.start < firstComma(sentence) && (arabic ? BACKGROUND_AR : BACKGROUND_EN).test(sentence) ? 0.2 : 0;
 		// A noun after "during the", "amid", "since the" … sets the scene for the sentence's act.

@@ -1,9 +1,13 @@
-// Finds lexicon phrases in text: case- and accent-insensitive, Arabic folded, Arabic proclitics allowed.
+// Finds lexicon phrases in text: case- and accent-insensitive, Arabic folded, Arabic proclitics and verb prefixes allowed.
 // Token-indexed (first word → candidate phrases), so the cost grows with the text, not with the lexicon.
 import { foldChar, normalizeWithMap, type NormalizedText } from '../text/normalize';
 
 export interface LexiconEntry<T> {
-	/** A phrase; a trailing '*' allows any word ending. All-caps names of ≤ 4 letters ("US", "EU") match case-sensitively. */
+	/**
+	 * A phrase; a trailing '*' allows any word ending; a word '..' stands for up to four words ("fired .. missile*").
+	 * An Arabic first word written '~ي…' is an imperfect verb: its ي may be any person prefix (ي ت ن) and take the
+	 * future prefix س ("~يقصف*": يقصف، تقصف، ستقصف). All-caps names of ≤ 4 letters ("US", "EU") match case-sensitively.
+	 */
 	pattern: string;
 	value: T;
 }
@@ -16,6 +20,8 @@ export interface Hit<T> {
 	value: T;
 	/** Arabic proclitics the match carried ("ب" in "ببيلاروسيا"), '' otherwise. */
 	clitic: string;
+	/** The Arabic imperfect prefix of a '~' verb ("ت", "سي" for the future), '' otherwise. */
+	prefix: string;
 }
 
 interface Compiled<T> {
@@ -26,6 +32,8 @@ interface Compiled<T> {
 	arabic: boolean;
 	exact: string | null;
 	length: number;
+	/** The imperfect prefix this expansion of a '~' verb spells ('' when none). */
+	prefix: string;
 	value: T;
 }
 
@@ -39,6 +47,11 @@ const ARABIC = /[\u0600-\u06FF]/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // Between the words of one phrase: spaces, hyphens, dots of initials, apostrophes.
 const JOINER = /^[\s\-.'’]*$/;
+/** A pattern word standing for up to this many words of any kind. */
+const GAP = '..';
+const GAP_WORDS = 4;
+// The person prefixes of an Arabic imperfect verb (he/it, she/they-feminine/you, we), each also in the future (س).
+const IMPERFECT = ['ي', 'ت', 'ن'].flatMap((p) => [p, 'س' + p]);
 
 function fold(s: string): string {
 	let out = '';
@@ -81,40 +94,64 @@ export class Matcher<T> {
 
 	constructor(entries: readonly LexiconEntry<T>[]) {
 		for (const e of entries) {
+			const raw = e.pattern.trim().split(/\s+/);
+			const verb = raw[0]!.startsWith('~');
+			if (verb) raw[0] = raw[0]!.slice(1);
 			const star = e.pattern.endsWith('*');
-			// A '*' inside a phrase ("اتصال* هاتفي*") lets that word take endings too.
-			const stars = e.pattern.split(/\s+/).map((w) => w.endsWith('*'));
-			const ws = words(fold(e.pattern.replace(/\*/g, '')));
-			if (!ws.length) continue;
-			const c: Compiled<T> = {
-				words: ws,
-				stars: stars.length === ws.length ? stars : ws.map((_, i) => i === ws.length - 1 && star),
+			// A '*' inside a phrase ("اتصال* هاتفي*") lets that word take endings too; "face-to-face" is three words.
+			const ws: string[] = [];
+			const stars: boolean[] = [];
+			for (const w of raw) {
+				const parts = w === GAP ? [GAP] : words(fold(w.replace(/\*/g, '')));
+				parts.forEach((part, k) => (ws.push(part), stars.push(k === parts.length - 1 && w.endsWith('*'))));
+			}
+			if (!ws.length || ws[0] === GAP || ws[ws.length - 1] === GAP) continue;
+			const base = {
+				stars,
 				star,
 				arabic: ARABIC.test(e.pattern),
 				exact: /^[A-Z.]{2,4}$/.test(e.pattern) ? e.pattern : null,
 				length: ws.join(' ').length,
 				value: e.value
 			};
-			if (c.stars[0]) {
-				const key = prefixKey(ws[0]!);
-				this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), c]);
-			} else {
-				this.byFirst.set(ws[0]!, [...(this.byFirst.get(ws[0]!) ?? []), c]);
+			// "~يقصف": every person and tense prefix in place of the ي, each its own phrase.
+			const firsts = verb && ws[0]!.startsWith('ي') ? IMPERFECT.map((p) => [p + ws[0]!.slice(1), p] as const) : [[ws[0]!, ''] as const];
+			for (const [first, prefix] of firsts) {
+				const c: Compiled<T> = { ...base, words: [first, ...ws.slice(1)], prefix };
+				if (c.stars[0]) {
+					const key = prefixKey(first);
+					this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), c]);
+				} else {
+					this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), c]);
+				}
 			}
 		}
 	}
 
 	/** The phrase `c` at token `i` (its first word read as `first`): the number of tokens it spans, 0 if none. */
 	private span(c: Compiled<T>, tokens: Token[], i: number, first: string, norm: string): number {
-		const n = c.words.length;
-		if (i + n > tokens.length) return 0;
-		for (let k = 0; k < n; k++) {
-			const want = c.words[k]!;
-			const got = k === 0 ? first : tokens[i + k]!.text;
-			if (k > 0 && !JOINER.test(norm.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start))) return 0;
-			if (c.stars[k] ? !got.startsWith(want) : got !== want) return 0;
+		if (!(c.stars[0] ? first.startsWith(c.words[0]!) : first === c.words[0])) return 0;
+		return 1 + Math.max(-1, this.rest(c, 1, tokens, i + 1, norm));
+	}
+
+	/** How many tokens from `j` on the pattern words from `k` on take, -1 when they do not match there. */
+	private rest(c: Compiled<T>, k: number, tokens: Token[], j: number, norm: string): number {
+		if (k === c.words.length) return 0;
+		const want = c.words[k]!;
+		if (want === GAP) {
+			// The shortest gap that lets the rest match: "fired .. at" stops at the first "at".
+			for (let g = 0; g <= GAP_WORDS && j + g <= tokens.length; g++) {
+				if (g > 0 && !JOINER.test(norm.slice(tokens[j + g - 2]!.end, tokens[j + g - 1]!.start))) break;
+				const n = this.rest(c, k + 1, tokens, j + g, norm);
+				if (n >= 0) return n + g;
+			}
+			return -1;
 		}
-		return n;
+		if (j >= tokens.length || !JOINER.test(norm.slice(tokens[j - 1]!.end, tokens[j]!.start))) return -1;
+		const got = tokens[j]!.text;
+		if (c.stars[k] ? !got.startsWith(want) : got !== want) return -1;
+		const n = this.rest(c, k + 1, tokens, j + 1, norm);
+		return n >= 0 ? n + 1 : -1;
 	}
 
 	/** Every non-overlapping match in `text`, leftmost-longest. Pass `norm` when the text was already normalised. */
@@ -150,7 +187,7 @@ export class Matcher<T> {
 			const end = norm.map[tokens[i + bestN - 1]!.end - 1]! + 1;
 			const original = text.slice(start, end);
 			if (best.exact !== null && original !== best.exact) continue;
-			hits.push({ start, end, text: original, value: best.value, clitic: word.slice(0, word.length - bestForm.length) });
+			hits.push({ start, end, text: original, value: best.value, clitic: word.slice(0, word.length - bestForm.length), prefix: best.prefix });
 			i += bestN - 1;
 		}
 		return hits;
