@@ -1,6 +1,8 @@
 // `npm run bench`: prints figures, asserts nothing. Each area's bench is a module exporting one async function.
 const benches: [string, string, string][] = [
 	['gazetteer & geocoder (GeoVirus)', './geovirus.ts', 'benchGeovirus'],
+	['gazetteer & geocoder (LGL)', './lgl.ts', 'benchLgl'],
+	['gazetteer & geocoder (GeoWebNews)', './gwn.ts', 'benchGwn'],
 	['ingest throughput & memory', './ingest.ts', 'benchIngest'],
 	['dashboard in Chromium', './dashboard.ts', 'benchDashboard'],
 	['wall display', './wall.ts', 'benchWall']
