@@ -57,6 +57,49 @@ export function xmlTag(block: string, name: string): string {
 	return cdata ? cdata[1]! : decodeXml(m[1]!);
 }
 
+/** How one corpus spells a gold mention: its element, the tags of its fields, and its offset base. */
+export interface GoldFormat {
+	article: RegExp; // one match per article, group 1 its body
+	mention: RegExp; // one match per mention inside an article, group 1 its body
+	name: string;
+	start: string;
+	end: string;
+	/** Tag that holds lat/lon inside a mention (LGL's gaztag), or '' for the mention itself. */
+	within: string;
+	lat: string;
+	lon: string;
+	offsetBase: 0 | 1;
+	/** Mentions to leave out of the score altogether (GeoWebNews's non-locational ones). */
+	keep?: (mention: string) => boolean;
+}
+
+/** Reads a corpus; gold entries without coordinates or whose span does not spell the name are counted, not scored. */
+export function parseGold(xml: string, f: GoldFormat): GoldArticle[] {
+	const articles: GoldArticle[] = [];
+	for (const a of xml.matchAll(f.article)) {
+		const text = xmlTag(a[1]!, 'text');
+		const gold: GoldMention[] = [];
+		let skipped = 0;
+		for (const t of a[1]!.matchAll(f.mention)) {
+			if (f.keep && !f.keep(t[1]!)) continue;
+			const name = xmlTag(t[1]!, f.name);
+			const start = Number(xmlTag(t[1]!, f.start)) - f.offsetBase;
+			const end = Number(xmlTag(t[1]!, f.end)) - f.offsetBase;
+			const at = f.within ? xmlTag(t[1]!, f.within) : t[1]!;
+			const lat = Number(xmlTag(at, f.lat) || NaN);
+			const lon = Number(xmlTag(at, f.lon) || NaN);
+			if (!name || !Number.isFinite(lat) || !Number.isFinite(lon) || text.slice(start, end) !== name) {
+				skipped++;
+				continue;
+			}
+			gold.push({ name, start, end, lat, lon });
+		}
+		gold.sort((x, y) => x.start - y.start);
+		articles.push({ text, gold, skipped });
+	}
+	return articles;
+}
+
 export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
 	const r = Math.PI / 180;
 	const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;

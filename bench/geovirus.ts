@@ -2,33 +2,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { scoreCorpus, xmlTag, type GeoparseBenchResult, type GoldArticle, type GoldMention } from './geoparsing';
+import { parseGold, scoreCorpus, type GeoparseBenchResult, type GoldArticle } from './geoparsing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Parses GeoVirus.xml; its offsets are 1-based and converted here to 0-based, end-exclusive. */
 export function parseGeovirus(xml: string): GoldArticle[] {
-	const articles: GoldArticle[] = [];
-	for (const a of xml.matchAll(/<article>([\s\S]*?)<\/article>/g)) {
-		const text = xmlTag(a[1]!, 'text');
-		const gold: GoldMention[] = [];
-		let skipped = 0;
-		for (const l of a[1]!.matchAll(/<location>([\s\S]*?)<\/location>/g)) {
-			const name = xmlTag(l[1]!, 'name');
-			const start = Number(xmlTag(l[1]!, 'start')) - 1;
-			const end = Number(xmlTag(l[1]!, 'end')) - 1;
-			const lat = Number(xmlTag(l[1]!, 'lat'));
-			const lon = Number(xmlTag(l[1]!, 'lon'));
-			// A few gold entries have an empty name or a span that does not match it; they are not scored.
-			if (!name || !Number.isFinite(lat) || !Number.isFinite(lon) || text.slice(start, end) !== name) {
-				skipped++;
-				continue;
-			}
-			gold.push({ name, start, end, lat, lon });
-		}
-		articles.push({ text, gold, skipped });
-	}
-	return articles;
+	return parseGold(xml, {
+		article: /<article>([\s\S]*?)<\/article>/g,
+		mention: /<location>([\s\S]*?)<\/location>/g,
+		name: 'name',
+		start: 'start',
+		end: 'end',
+		within: '',
+		lat: 'lat',
+		lon: 'lon',
+		offsetBase: 1
+	});
 }
 
 export async function benchGeovirus(xmlPath = path.resolve(here, '../../shared/bench/geovirus/GeoVirus.xml')): Promise<GeoparseBenchResult> {

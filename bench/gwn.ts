@@ -2,38 +2,25 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { scoreCorpus, xmlTag, type GeoparseBenchResult, type GoldArticle, type GoldMention } from './geoparsing';
+import { parseGold, scoreCorpus, xmlTag, type GeoparseBenchResult } from './geoparsing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Parses GWN.xml: the locational mentions (`nonLocational` No) with coordinates; 0-based, end-exclusive offsets. */
-export function parseGwn(xml: string): GoldArticle[] {
-	const articles: GoldArticle[] = [];
-	for (const a of xml.matchAll(/<article\b[^>]*>([\s\S]*?)<\/article>/g)) {
-		const text = xmlTag(a[1]!, 'text');
-		const gold: GoldMention[] = [];
-		let skipped = 0;
-		for (const t of a[1]!.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
-			if (xmlTag(t[1]!, 'nonLocational') !== 'No') continue;
-			const name = xmlTag(t[1]!, 'extractedName');
-			const start = Number(xmlTag(t[1]!, 'start'));
-			const end = Number(xmlTag(t[1]!, 'end'));
-			const lat = Number(xmlTag(t[1]!, 'latitude') || NaN);
-			const lon = Number(xmlTag(t[1]!, 'longitude') || NaN);
-			if (!name || !Number.isFinite(lat) || !Number.isFinite(lon) || text.slice(start, end) !== name) {
-				skipped++;
-				continue;
-			}
-			gold.push({ name, start, end, lat, lon });
-		}
-		gold.sort((x, y) => x.start - y.start);
-		articles.push({ text, gold, skipped });
-	}
-	return articles;
-}
-
 export async function benchGwn(xmlPath = path.resolve(here, '../../shared/bench/gwn/GWN.xml')): Promise<GeoparseBenchResult> {
-	return scoreCorpus('GeoWebNews', parseGwn(readFileSync(xmlPath, 'utf8')), 'Mordecai3 0.941 on recognised mentions (474-mention slice), 0.957 on the complete set');
+	// The locational mentions (nonLocational No) with coordinates; 0-based, end-exclusive offsets.
+	const articles = parseGold(readFileSync(xmlPath, 'utf8'), {
+		article: /<article\b[^>]*>([\s\S]*?)<\/article>/g,
+		mention: /<toponym>([\s\S]*?)<\/toponym>/g,
+		name: 'extractedName',
+		start: 'start',
+		end: 'end',
+		within: '',
+		lat: 'latitude',
+		lon: 'longitude',
+		offsetBase: 0,
+		keep: (m) => xmlTag(m, 'nonLocational') === 'No'
+	});
+	return scoreCorpus('GeoWebNews', articles, 'Mordecai3 0.941 on recognised mentions (474-mention slice), 0.957 on the complete set');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await benchGwn(process.argv[2]);
