@@ -15,6 +15,8 @@ export interface GoldArticle {
 	gold: GoldMention[];
 	/** Gold entries not scored: no coordinates, or a span that does not spell the name. */
 	skipped: number;
+	/** Every annotated span, scored or not: a found mention overlapping none of them is counted as unannotated. */
+	spans: [number, number][];
 }
 
 export interface GeoparseBenchResult {
@@ -28,6 +30,9 @@ export interface GeoparseBenchResult {
 	accuracy161Recognised: number;
 	/** Share of all gold mentions resolved within 161 km (unrecognised ones count as misses). */
 	accuracy161EndToEnd: number;
+	/** Found mentions that overlap no annotated span at all (a rough count of false places; GeoWebNews annotates
+	 * non-locational names too, so it is the telling one). */
+	unannotated: number;
 	/** What the first loadGazetteer() of this process took (0 when an earlier bench had loaded it). */
 	gazetteerLoadMs: number;
 	geoparseMs: number;
@@ -79,12 +84,14 @@ export function parseGold(xml: string, f: GoldFormat): GoldArticle[] {
 	for (const a of xml.matchAll(f.article)) {
 		const text = xmlTag(a[1]!, 'text');
 		const gold: GoldMention[] = [];
+		const spans: [number, number][] = [];
 		let skipped = 0;
 		for (const t of a[1]!.matchAll(f.mention)) {
-			if (f.keep && !f.keep(t[1]!)) continue;
 			const name = xmlTag(t[1]!, f.name);
 			const start = Number(xmlTag(t[1]!, f.start)) - f.offsetBase;
 			const end = Number(xmlTag(t[1]!, f.end)) - f.offsetBase;
+			spans.push([start, end]);
+			if (f.keep && !f.keep(t[1]!)) continue;
 			const at = f.within ? xmlTag(t[1]!, f.within) : t[1]!;
 			const lat = Number(xmlTag(at, f.lat) || NaN);
 			const lon = Number(xmlTag(at, f.lon) || NaN);
@@ -95,7 +102,7 @@ export function parseGold(xml: string, f: GoldFormat): GoldArticle[] {
 			gold.push({ name, start, end, lat, lon });
 		}
 		gold.sort((x, y) => x.start - y.start);
-		articles.push({ text, gold, skipped });
+		articles.push({ text, gold, skipped, spans });
 	}
 	return articles;
 }
@@ -119,10 +126,16 @@ export function scoreCorpus(corpus: string, articles: GoldArticle[], published: 
 	let mentions = 0;
 	let recognised = 0;
 	let correct = 0;
+	let unannotated = 0;
 	const t1 = performance.now();
 	const cpu0 = process.cpuUsage();
 	for (const a of articles) {
 		const found = gaz.geoparseDocument(a.text, { language: 'en' });
+		for (const m of found) {
+			if (a.spans.some(([s, e]) => m.start < e && m.end > s)) continue;
+			unannotated++;
+			if (verbose) console.log(`EXTRA\t${m.text}\t${m.place.id}\t${m.place.name}\t${a.text.slice(Math.max(0, m.start - 50), m.end + 40).replace(/\s+/g, ' ')}`);
+		}
 		for (const g of a.gold) {
 			mentions++;
 			const hit = found.find((m) => m.start < g.end && m.end > g.start);
@@ -147,13 +160,14 @@ export function scoreCorpus(corpus: string, articles: GoldArticle[], published: 
 		recall: recognised / Math.max(1, mentions),
 		accuracy161Recognised: correct / Math.max(1, recognised),
 		accuracy161EndToEnd: correct / Math.max(1, mentions),
+		unannotated,
 		gazetteerLoadMs,
 		geoparseMs,
 		geoparseCpuMsPerArticle: (cpu.user + cpu.system) / 1000 / Math.max(1, articles.length)
 	};
 	console.log(
 		`${corpus}: ${r.articles} articles, ${r.mentions} gold mentions (${r.skippedGold} unusable skipped); recall ${r.recall.toFixed(3)}, ` +
-			`acc@161 recognised ${r.accuracy161Recognised.toFixed(3)}, end-to-end ${r.accuracy161EndToEnd.toFixed(3)}; ` +
+			`acc@161 recognised ${r.accuracy161Recognised.toFixed(3)}, end-to-end ${r.accuracy161EndToEnd.toFixed(3)}; ${unannotated} found mentions unannotated; ` +
 			`geoparse ${geoparseMs.toFixed(0)} ms (${r.geoparseCpuMsPerArticle.toFixed(1)} ms CPU per article)` +
 			(gazetteerLoadMs > 1 ? `; gazetteer ready in ${gazetteerLoadMs.toFixed(0)} ms (${gaz.loadMs.toFixed(0)} ms to build or read the cache)` : '') +
 			`; peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
