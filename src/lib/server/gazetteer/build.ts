@@ -13,6 +13,7 @@ import { parseCurated, type CuratedFile } from './curated';
 import { CompactStore, type NameKind } from './compact';
 import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } from './geonames';
 import { TRANSLIT_PREFIX, translitKey } from './translit';
+import { parseSites, sitesPath, type CuratedSite } from './sites';
 
 const require = createRequire(import.meta.url);
 
@@ -37,6 +38,8 @@ export interface GazetteerData {
 	firstNames: Set<string>;
 	/** Border vocabulary: English and Arabic words for "border". */
 	curated: CuratedFile;
+	/** The region's curated sites (geodata/gazetteer/sites.json), for the "<town> airport" rule. */
+	sites: CuratedSite[];
 }
 
 interface SimpleMapsCity {
@@ -69,6 +72,8 @@ interface WorldCountry {
 const TRANSLIT_MIN_POPULATION = 5000;
 /** Places under this many people are indexed only in the region. */
 const SMALL_PLACE = 1000;
+/** log10-scale prior of a curated site: above any town but a capital. */
+const SITE_PRIOR = 6;
 const COUNTRY_PRIOR = 8; // a country name beats any same-named town unless context says otherwise
 const ROUND = 1e5;
 const round = (x: number) => Math.round(x * ROUND) / ROUND;
@@ -402,6 +407,15 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		priors.set(p.id, p.prior ?? 7);
 		for (const n of [p.name, ...(p.aliases ?? [])]) addName(n, p.id, n === p.name ? 'name' : 'alias');
 	}
+	// Curated sites of the region: a site outranks a same-named village (Shehyni the crossing, not the village).
+	const sitesFile = sitesPath(curatedFile);
+	const sites = parseSites(readFileSync(sitesFile, 'utf8'), sitesFile);
+	for (const p of sites) {
+		if (places.has(p.id)) throw new Error(`${sitesFile}: ${p.id}: also defined in ${curatedFile}`);
+		places.set(p.id, { id: p.id, name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, country_codes: p.country_codes, geonames_id: null, population: null, geo_precision: p.kind === 'site' ? 1 : 2 });
+		priors.set(p.id, SITE_PRIOR);
+		for (const n of [p.name, ...p.aliases]) addName(n, p.id, n === p.name ? 'name' : 'alias');
+	}
 	for (const a of curated.aliases) {
 		const place = places.get(a.target);
 		if (!place) throw new Error(`${curatedFile}: aliases: unknown target ${a.target}`);
@@ -455,6 +469,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
 		personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
 		firstNames: loadFirstNames(),
-		curated
+		curated,
+		sites
 	};
 }

@@ -5,6 +5,7 @@ import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
 import { TRANSLIT_PREFIX, translitKey } from './translit';
+import type { SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
 export interface GeoparseOptions {
@@ -217,7 +218,11 @@ function translitMatch(text: string, tokens: Token[], i: number, g: GazetteerDat
 function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexEntry[] {
 	const first = toks[0]!;
 	if (!first.upper) return [];
-	for (const t of toks.slice(1)) if (!t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm)) return [];
+	// Lower-case words inside a name only for curated sites and regions ("Zaporizhzhia nuclear power plant").
+	if (toks.slice(1).some((t) => !t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm))) {
+		entries = entries.filter((e) => e.place.kind === 'site' || e.place.kind === 'region');
+		if (entries.length === 0) return [];
+	}
 	const allCaps = toks.every((t) => t.allCaps || t.norm.length === 1);
 	return entries.filter((e) => {
 		if (e.nameKind === 'code') return allCaps;
@@ -549,6 +554,120 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 	return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Words after a town's name that make the mention a site there, longest first, each with the curated site
+ * categories that fit: "Kramatorsk railway station", "Boryspil airport", "Zaporizhzhia nuclear power plant".
+ */
+const SITE_PHRASES: [string, SiteCategory[]][] = (
+	[
+		['international airport', ['airport', 'airbase']],
+		['airport', ['airport', 'airbase']],
+		['air base', ['airbase', 'airport']],
+		['airbase', ['airbase', 'airport']],
+		['airfield', ['airbase', 'airport']],
+		['aerodrome', ['airbase', 'airport']],
+		['nuclear power plant', ['nuclear']],
+		['nuclear power station', ['nuclear']],
+		['nuclear plant', ['nuclear']],
+		['npp', ['nuclear']],
+		['hydroelectric power plant', ['dam']],
+		['hydroelectric power station', ['dam']],
+		['hydroelectric plant', ['dam']],
+		['hydroelectric station', ['dam']],
+		['hpp', ['dam']],
+		['thermal power plant', []],
+		['power plant', ['nuclear', 'dam']],
+		['power station', ['nuclear', 'dam']],
+		['dam', ['dam']],
+		['bridge', ['bridge']],
+		['railway station', ['station']],
+		['railroad station', ['station']],
+		['train station', ['station']],
+		['bus station', ['station']],
+		['metro station', ['station']],
+		['station', ['station']],
+		['border crossing', ['crossing']],
+		['border checkpoint', ['crossing']],
+		['checkpoint', ['crossing']],
+		['crossing point', ['crossing']],
+		['drama theatre', ['theatre']],
+		['drama theater', ['theatre']],
+		['theatre', ['theatre']],
+		['theater', ['theatre']],
+		['shopping mall', ['mall']],
+		['shopping centre', ['mall']],
+		['shopping center', ['mall']],
+		['mall', ['mall']],
+		['monastery', ['monastery']],
+		['lavra', ['monastery']],
+		['cathedral', ['cathedral']],
+		['military base', ['base', 'airbase', 'navalbase']],
+		['naval base', ['navalbase']],
+		['base', ['base', 'airbase', 'navalbase']],
+		['oil refinery', []],
+		['refinery', []],
+		['oil depot', []],
+		['fuel depot', []],
+		['ammunition depot', []],
+		['seaport', ['port']],
+		['sea port', ['port']],
+		['port', ['port']]
+	] as [string, SiteCategory[]][]
+).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
+const SITE_PHRASE_MAX_WORDS = 3;
+/** How far from the town a curated site of the phrase's kind may be to be the one meant ("Minsk airport"). */
+const SITE_NEAR_KM = 50;
+
+/** The site "<town> <label>" at the town's point, when no curated site fits: `site:gn-<geonameid>-<label-slug>`. */
+export function townSite(town: Place, label: string): Place {
+	return Object.freeze({
+		id: `site:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
+		name: `${town.name} ${label}`,
+		kind: 'site',
+		lat: town.lat,
+		lon: town.lon,
+		country_codes: town.country_codes,
+		geonames_id: null,
+		population: null,
+		geo_precision: 1
+	} satisfies Place);
+}
+
+/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there. */
+function townSites(matches: Match[], tokens: Token[], text: string, g: GazetteerData): void {
+	for (const m of matches) {
+		const town = m.chosen?.place;
+		if (!town || town.kind !== 'city') continue;
+		let words: string[] = [];
+		for (let k = m.last + 1; k <= m.last + SITE_PHRASE_MAX_WORDS && k < tokens.length; k++) {
+			if (!/^[ \u00A0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || tokens[k]!.arabic) break;
+			words = [...words, tokens[k]!.norm];
+		}
+		const said = words.join(' ');
+		const hit = SITE_PHRASES.find(([p]) => said === p || said.startsWith(p + ' '));
+		if (!hit) continue;
+		const [label, categories] = hit;
+		const n = label.split(' ').length;
+		// The nearest curated site of the first category that has one near ("Minsk airport" is the airport, not
+		// the air base nearer to town).
+		let best: { place: Place; d: number } | null = null;
+		for (const category of categories) {
+			for (const s of g.sites) {
+				if (s.category !== category) continue;
+				const d = distanceKm(town, s as unknown as Place);
+				if (d <= SITE_NEAR_KM && (!best || d < best.d)) best = { place: g.store.place(s.id)!, d };
+			}
+			if (best) break;
+		}
+		const place = best?.place ?? townSite(town, label);
+		const entry: IndexEntry = { place, prior: m.chosen!.prior, nameKind: 'name' };
+		m.last += n;
+		m.end = tokens[m.last]!.end;
+		m.entries = [entry];
+		m.chosen = entry;
+	}
+}
+
 /** Whitespace-delimited chunks that hold a '/' or "www." (web addresses, paths), as [start, end) pairs in order. */
 function urlSpans(text: string): (readonly [number, number])[] {
 	const out: (readonly [number, number])[] = [];
@@ -588,6 +707,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = matches.filter((m) => !m.fuzzy);
+	townSites(matches, tokens, text, g);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({
 		text: text.slice(m.start, m.end),
