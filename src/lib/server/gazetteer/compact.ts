@@ -29,34 +29,45 @@ export class CompactStore {
 	private cache: (Place | undefined)[];
 	private byIdMap: Map<string, number> | null = null;
 
-	private keyIndex: Map<string, number> | null = null;
-	private firstMax: Map<string, number> | null = null;
+	/** At the first key of each first-word group ("new", "new york", "new zealand"): the most words in that group. */
+	private groupWords: Uint8Array | null = null;
 
 	constructor(readonly parts: CompactParts) {
 		this.cache = new Array(parts.ids.length);
 	}
 
-	/** Hash indexes for lookups, built on first use (≈ 0.1 s): key → position, first word → longest key in words. */
+	/**
+	 * One pass over the sorted keys (≈ 30 ms for 400k): keys that share a first word are contiguous, because a space
+	 * sorts before every letter and digit. Lookups are binary searches: no hash map of every key to build at start.
+	 */
 	private ensureIndex(): void {
-		if (this.keyIndex) return;
-		this.keyIndex = new Map();
-		this.firstMax = new Map();
+		if (this.groupWords) return;
 		const keys = this.parts.keys;
+		const words = new Uint8Array(keys.length);
+		let groupStart = 0;
+		let groupFirst = '';
 		for (let k = 0; k < keys.length; k++) {
 			const key = keys[k]!;
-			this.keyIndex.set(key, k);
 			const sp = key.indexOf(' ');
 			const first = sp < 0 ? key : key.slice(0, sp);
-			let words = 1;
-			for (let c = sp; c >= 0; c = key.indexOf(' ', c + 1)) words++;
-			if ((this.firstMax.get(first) ?? 0) < words) this.firstMax.set(first, words);
+			if (k === 0 || first !== groupFirst) {
+				groupStart = k;
+				groupFirst = first;
+			}
+			let n = 1;
+			for (let c = sp; c >= 0; c = key.indexOf(' ', c + 1)) n++;
+			if (words[groupStart]! < n) words[groupStart] = Math.min(n, 255);
 		}
+		this.groupWords = words;
 	}
 
 	/** The most words any name starting with this word has; 0 when no name starts with it. */
 	maxWordsFrom(firstWord: string): number {
 		this.ensureIndex();
-		return this.firstMax!.get(firstWord) ?? 0;
+		const k = this.lowerBound(firstWord);
+		const key = this.parts.keys[k];
+		if (key === undefined || !(key === firstWord || (key.startsWith(firstWord) && key.charCodeAt(firstWord.length) === 32))) return 0;
+		return this.groupWords![k]!;
 	}
 
 	/** Position of the first key ≥ `key` (keys are sorted by UTF-16 code units, as `<` compares). */
@@ -153,9 +164,8 @@ export class CompactStore {
 
 	/** Entries for one normalised name key. */
 	lookup(key: string): IndexEntry[] | undefined {
-		this.ensureIndex();
-		const k = this.keyIndex!.get(key);
-		return k === undefined ? undefined : this.entriesAt(k);
+		const k = this.lowerBound(key);
+		return this.parts.keys[k] === key ? this.entriesAt(k) : undefined;
 	}
 
 	/** Entries of every key that starts with `prefix`, each with whether its key equals the prefix. */

@@ -4,6 +4,8 @@ import { normalizeWithMap } from '../text/normalize';
 import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
+import { TRANSLIT_PREFIX, translitKey } from './translit';
+import type { SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
 export interface GeoparseOptions {
@@ -35,6 +37,8 @@ interface Match {
 	entries: IndexEntry[];
 	chosen?: IndexEntry;
 	score: number;
+	/** Found only under its folded romanisation key (translit.ts): kept only where the document's places agree. */
+	fuzzy?: boolean;
 }
 
 /** Words that make a name a region: "Brest region", "Washington state". */
@@ -169,6 +173,15 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 				break;
 			}
 		}
+		if (!found && !first.arabic) found = translitMatch(text, tokens, i, g);
+		else if (found && !first.arabic) {
+			// "Vinnitsa" spells a Russian hamlet exactly and Vinnytsia by romanisation: the town competes too.
+			const top = Math.max(...found.entries.map((e) => e.prior));
+			const toks = tokens.slice(found.first, found.last + 1);
+			const key = translitKey(toks.map((t) => t.norm).join(''));
+			const more = key ? (g.store.lookup(TRANSLIT_PREFIX + key) ?? []).filter((e) => e.prior > top + 1 && !found!.entries.some((x) => x.place.id === e.place.id)) : [];
+			if (more.length > 0) found.entries = [...found.entries, ...latinEntries(more, toks, key)];
+		}
 		if (found) {
 			matches.push(found);
 			i = found.last + 1;
@@ -177,11 +190,39 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 	return matches;
 }
 
+/** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
+const TRANSLIT_MAX_WORDS = 3;
+
+/**
+ * The fallback for a capitalised Latin name that matches no name exactly: the region's towns under the same folded
+ * romanisation key ("Kharkov", "Mahilyow", "Baranovichi" in spellings GeoNames lacks), longest run first.
+ */
+function translitMatch(text: string, tokens: Token[], i: number, g: GazetteerData): Match | null {
+	const run = joinableRun(text, tokens, i, TRANSLIT_MAX_WORDS);
+	for (let n = run; n >= 1; n--) {
+		const toks = tokens.slice(i, i + n);
+		if (toks.some((t) => !t.upper || t.arabic)) continue;
+		const key = translitKey(toks.map((t) => t.norm).join(''));
+		if (!key) continue;
+		const entries = g.store.lookup(TRANSLIT_PREFIX + key);
+		if (!entries) continue;
+		const ok = latinEntries(entries, toks, key);
+		if (ok.length === 0) continue;
+		const norm = toks.map((t) => t.norm).join(' ');
+		return { first: i, last: i + n - 1, start: toks[0]!.start, end: toks[n - 1]!.end, key: norm, entries: ok, score: 0, fuzzy: true };
+	}
+	return null;
+}
+
 /** Case cues for Latin-script names: capitalised words, codes only in capitals. */
 function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexEntry[] {
 	const first = toks[0]!;
 	if (!first.upper) return [];
-	for (const t of toks.slice(1)) if (!t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm)) return [];
+	// Lower-case words inside a name only for curated sites and regions ("Zaporizhzhia nuclear power plant").
+	if (toks.slice(1).some((t) => !t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm))) {
+		entries = entries.filter((e) => e.place.kind === 'site' || e.place.kind === 'region');
+		if (entries.length === 0) return [];
+	}
 	const allCaps = toks.every((t) => t.allCaps || t.norm.length === 1);
 	return entries.filter((e) => {
 		if (e.nameKind === 'code') return allCaps;
@@ -329,9 +370,6 @@ function countryOf(e: IndexEntry): string | null {
 	return e.place.country_codes.length === 1 ? e.place.country_codes[0]! : null;
 }
 
-/** Picks one place per match: population prior + the countries the document is about + nearness to its other places. */
-
-
 /** "Washington state", "the state of Washington", "Nyanza Province": the text says the place is a region. */
 function saysAdmin(m: Match, tokens: Token[]): boolean {
 	const next = tokens[m.last + 1];
@@ -340,6 +378,10 @@ function saysAdmin(m: Match, tokens: Token[]): boolean {
 	return (!!next && ADMIN_WORDS.has(next.norm)) || (!!prev && !!prev2 && prev.norm === 'of' && ADMIN_WORDS.has(prev2.norm));
 }
 
+/**
+ * Picks one place per match: population prior + the countries the document is about + nearness to its other places.
+ * A romanisation match left unsupported keeps `fuzzy` set, and the caller drops it.
+ */
 function resolve(matches: Match[], text: string, tokens: Token[]): void {
 	// Pass 1: the prior alone, and what each match says about the document's countries. Mentions of the same
 	// name count once and never vouch for each other ("Paris … Paris" is no evidence for France).
@@ -414,6 +456,12 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 		scored.sort((a, b) => b.s - a.s || a.e.place.id.localeCompare(b.e.place.id));
 		const best = scored[0]!;
 		m.chosen = best.e;
+		// A romanisation match stands only where the document's other places name its country ("Gamal said" is a
+		// man, not Homel; "Gamal … in Belarus" still could be).
+		if (m.fuzzy) {
+			const code = countryOf(best.e);
+			m.fuzzy = !(code && (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
+		}
 		let z = 0;
 		for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
 		m.score = 1 / (1 + z);
@@ -506,6 +554,120 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 	return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Words after a town's name that make the mention a site there, longest first, each with the curated site
+ * categories that fit: "Kramatorsk railway station", "Boryspil airport", "Zaporizhzhia nuclear power plant".
+ */
+const SITE_PHRASES: [string, SiteCategory[]][] = (
+	[
+		['international airport', ['airport', 'airbase']],
+		['airport', ['airport', 'airbase']],
+		['air base', ['airbase', 'airport']],
+		['airbase', ['airbase', 'airport']],
+		['airfield', ['airbase', 'airport']],
+		['aerodrome', ['airbase', 'airport']],
+		['nuclear power plant', ['nuclear']],
+		['nuclear power station', ['nuclear']],
+		['nuclear plant', ['nuclear']],
+		['npp', ['nuclear']],
+		['hydroelectric power plant', ['dam']],
+		['hydroelectric power station', ['dam']],
+		['hydroelectric plant', ['dam']],
+		['hydroelectric station', ['dam']],
+		['hpp', ['dam']],
+		['thermal power plant', []],
+		['power plant', ['nuclear', 'dam']],
+		['power station', ['nuclear', 'dam']],
+		['dam', ['dam']],
+		['bridge', ['bridge']],
+		['railway station', ['station']],
+		['railroad station', ['station']],
+		['train station', ['station']],
+		['bus station', ['station']],
+		['metro station', ['station']],
+		['station', ['station']],
+		['border crossing', ['crossing']],
+		['border checkpoint', ['crossing']],
+		['checkpoint', ['crossing']],
+		['crossing point', ['crossing']],
+		['drama theatre', ['theatre']],
+		['drama theater', ['theatre']],
+		['theatre', ['theatre']],
+		['theater', ['theatre']],
+		['shopping mall', ['mall']],
+		['shopping centre', ['mall']],
+		['shopping center', ['mall']],
+		['mall', ['mall']],
+		['monastery', ['monastery']],
+		['lavra', ['monastery']],
+		['cathedral', ['cathedral']],
+		['military base', ['base', 'airbase', 'navalbase']],
+		['naval base', ['navalbase']],
+		['base', ['base', 'airbase', 'navalbase']],
+		['oil refinery', []],
+		['refinery', []],
+		['oil depot', []],
+		['fuel depot', []],
+		['ammunition depot', []],
+		['seaport', ['port']],
+		['sea port', ['port']],
+		['port', ['port']]
+	] as [string, SiteCategory[]][]
+).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
+const SITE_PHRASE_MAX_WORDS = 3;
+/** How far from the town a curated site of the phrase's kind may be to be the one meant ("Minsk airport"). */
+const SITE_NEAR_KM = 50;
+
+/** The site "<town> <label>" at the town's point, when no curated site fits: `site:gn-<geonameid>-<label-slug>`. */
+export function townSite(town: Place, label: string): Place {
+	return Object.freeze({
+		id: `site:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
+		name: `${town.name} ${label}`,
+		kind: 'site',
+		lat: town.lat,
+		lon: town.lon,
+		country_codes: town.country_codes,
+		geonames_id: null,
+		population: null,
+		geo_precision: 1
+	} satisfies Place);
+}
+
+/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there. */
+function townSites(matches: Match[], tokens: Token[], text: string, g: GazetteerData): void {
+	for (const m of matches) {
+		const town = m.chosen?.place;
+		if (!town || town.kind !== 'city') continue;
+		let words: string[] = [];
+		for (let k = m.last + 1; k <= m.last + SITE_PHRASE_MAX_WORDS && k < tokens.length; k++) {
+			if (!/^[ \u00A0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || tokens[k]!.arabic) break;
+			words = [...words, tokens[k]!.norm];
+		}
+		const said = words.join(' ');
+		const hit = SITE_PHRASES.find(([p]) => said === p || said.startsWith(p + ' '));
+		if (!hit) continue;
+		const [label, categories] = hit;
+		const n = label.split(' ').length;
+		// The nearest curated site of the first category that has one near ("Minsk airport" is the airport, not
+		// the air base nearer to town).
+		let best: { place: Place; d: number } | null = null;
+		for (const category of categories) {
+			for (const s of g.sites) {
+				if (s.category !== category) continue;
+				const d = distanceKm(town, s as unknown as Place);
+				if (d <= SITE_NEAR_KM && (!best || d < best.d)) best = { place: g.store.place(s.id)!, d };
+			}
+			if (best) break;
+		}
+		const place = best?.place ?? townSite(town, label);
+		const entry: IndexEntry = { place, prior: m.chosen!.prior, nameKind: 'name' };
+		m.last += n;
+		m.end = tokens[m.last]!.end;
+		m.entries = [entry];
+		m.chosen = entry;
+	}
+}
+
 /** Whitespace-delimited chunks that hold a '/' or "www." (web addresses, paths), as [start, end) pairs in order. */
 function urlSpans(text: string): (readonly [number, number])[] {
 	const out: (readonly [number, number])[] = [];
@@ -544,6 +706,8 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	}
 	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
+	matches = matches.filter((m) => !m.fuzzy);
+	townSites(matches, tokens, text, g);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({
 		text: text.slice(m.start, m.end),

@@ -7,7 +7,7 @@ import type { Geometry, LineString, MultiLineString } from 'geojson';
 import type { Place, PlaceMention } from '../../domain/place';
 import type { GazetteerData } from './build';
 import { loadGazetteerData } from './cache';
-import { geoparse, type GeoparseOptions } from './geoparse';
+import { geoparse, townSite, type GeoparseOptions } from './geoparse';
 import { nameKey } from '../text/normalize';
 
 export type { GeoparseOptions } from './geoparse';
@@ -15,7 +15,8 @@ export type { GeoparseOptions } from './geoparse';
 export interface Gazetteer {
 	/** Place mentions in a text, non-overlapping, sorted by start, UTF-16 offsets into `text`. */
 	geoparseDocument(text: string, opts: GeoparseOptions): PlaceMention[];
-	/** A place by id (`gn:…`, `country:ISO3`, `admin:…`, `border:ISO3-ISO3`, `region:…`, `site:…`), or null. */
+	/** A place by id (`gn:…`, `country:ISO3`, `admin:…`, `border:ISO3-ISO3`, `region:…`, `site:…`, and a site at a
+	 * town `site:gn-<geonameid>-<label>`), or null. */
 	byId(id: string): Place | null;
 	/** The place's shape: country (Multi)Polygon, border (Multi)LineString; null for points. */
 	shapeOf(id: string): Geometry | null;
@@ -42,6 +43,12 @@ class WorldGazetteer implements Gazetteer {
 	byId(id: string): Place | null {
 		const m = /^border:([A-Z]{3})-([A-Z]{3})$/.exec(id);
 		if (m) return this.border(m[1]!, m[2]!);
+		// A site the geoparser made at a town's point ("Kramatorsk railway station").
+		const t = /^site:gn-(\d+)-([a-z-]+)$/.exec(id);
+		if (t) {
+			const town = this.data.store.place(`gn:${t[1]}`);
+			return town ? townSite(town, t[2]!.replace(/-/g, ' ')) : null;
+		}
 		return this.data.store.place(id) ?? null;
 	}
 
@@ -124,7 +131,7 @@ export function loadGazetteer(): Gazetteer {
 	if (!instance) {
 		const t0 = performance.now();
 		const data = loadGazetteerData();
-		data.store.maxWordsFrom(''); // build the hash indexes now, so 'ready' means ready
+		data.store.maxWordsFrom(''); // build the word-count index now, so 'ready' means ready
 		instance = new WorldGazetteer(data, performance.now() - t0);
 	}
 	return instance;

@@ -49,6 +49,11 @@ export function normalizeWithMap(text: string): NormalizedText {
 
 /** Normalised form of a name, for index keys: tokens of letters and digits joined by single spaces. */
 export function nameKey(name: string): string {
-	const { text } = normalizeWithMap(name);
+	// The same folding as normalizeWithMap, without the offset map (the gazetteer builds ~10⁶ keys).
+	let text = '';
+	for (let i = 0; i < name.length; i++) {
+		const code = name.charCodeAt(i);
+		text += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : name[i]!) : foldChar(name[i]!);
+	}
 	return (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import bbox from '@turf/bbox';
+import { loadGazetteer } from '../../src/lib/server/gazetteer/index';
+import { parseSites } from '../../src/lib/server/gazetteer/sites';
+
+const g = loadGazetteer();
+const found = (text: string) => g.geoparseDocument(text, { language: 'en' }).map((m) => `${m.text}=${m.place.id}`);
+const file = 'geodata/gazetteer/sites.json';
+const sites = parseSites(readFileSync(file, 'utf8'), file);
+
+describe('curated sites file', () => {
+	it('gives every site a source, a category and a point inside the box of its countries', () => {
+		expect(sites.length).toBeGreaterThan(100);
+		for (const s of sites) {
+			expect(s.source, s.id).toMatch(/\w/);
+			const boxes = s.country_codes.map((c) => bbox(g.shapeOf(`country:${c}`)!));
+			const inside = boxes.some(([w, so, e, n]) => s.lon >= w! - 0.5 && s.lon <= e! + 0.5 && s.lat >= so! - 0.5 && s.lat <= n! + 0.5);
+			expect(inside, `${s.id} at ${s.lat},${s.lon}`).toBe(true);
+		}
+	});
+
+	it('refuses a site without a source or with an unknown category, naming the file and field', () => {
+		const site = { id: 'site:x', name: 'X', kind: 'site', category: 'airport', lat: 50, lon: 30, country_codes: ['UKR'], aliases: [], source: 'a map' };
+		expect(() => parseSites(JSON.stringify({ sites: [{ ...site, source: '' }] }), 'f.json')).toThrow(/f\.json: sites\[0\]\.source/);
+		expect(() => parseSites(JSON.stringify({ sites: [{ ...site, category: 'castle' }] }), 'f.json')).toThrow(/f\.json: sites\[0\]\.category/);
+		expect(() => parseSites(JSON.stringify({ sites: [site, site] }), 'f.json')).toThrow(/duplicate id/);
+	});
+});
+
+describe('geoparser: sites', () => {
+	it('finds curated sites by names that hold lower-case words', () => {
+		expect(found('Shelling near the Rivne nuclear power plant and the Kaniv dam.')).toEqual([
+			'Rivne nuclear power plant=site:rivne-npp',
+			'Kaniv dam=site:kaniv-hpp'
+		]);
+		expect(found('Drones hit the Antonovsky Bridge; Zmiinyi Island was retaken.')).toEqual([
+			'Antonovsky Bridge=site:antonivskyi-bridge',
+			'Zmiinyi Island=site:snake-island'
+		]);
+	});
+
+	it('reads "<town> airport" as the curated airport of that town, preferring an airport to an air base', () => {
+		expect(found('Flights left Minsk airport for Lviv airport.')).toEqual(['Minsk airport=site:minsk-national-airport', 'Lviv airport=site:lviv-airport']);
+	});
+
+	it('makes "<town> railway station" a site at the town when no curated site fits', () => {
+		const ms = g.geoparseDocument('A missile hit the Lozova railway station and a shopping centre.', { language: 'en' });
+		expect(ms.map((m) => m.text)).toEqual(['Lozova railway station']);
+		const [m] = ms;
+		const town = g.search('Lozova', 1)[0]!;
+		expect(m!.place).toMatchObject({ kind: 'site', lat: town.lat, lon: town.lon, geo_precision: 1, name: `${town.name} railway station` });
+		expect(g.byId(m!.place.id)).toEqual(m!.place);
+	});
+
+	it('lets a curated site outrank the village it is named after', () => {
+		expect(found('Queues stretched at Shehyni on the border.')).toEqual(['Shehyni=site:medyka-shehyni-crossing']);
+	});
+});
