@@ -110,4 +110,22 @@ describe('event place', () => {
 		const [ar] = events('تظاهر الآلاف في العاصمة يوم الأحد ضد القانون الجديد في جورجيا.\n', { language: 'ar' });
 		expect(ar?.place_name).toBe('Tbilisi');
 	});
+
+	it('places a decision where the state that makes it is, not at the places it is about', () => {
+		const [en] = events('On Friday, Norway also approved the use of its weapons against targets inside Russia.\n');
+		expect(en?.place_id).toBe('country:NOR');
+	});
+
+	it('makes an event of each clause with its own date, and of each listed day', () => {
+		const e = events('The siege lasted from 3 March to 20 May 2022, when Russian troops withdrew from the town of Izium.\n', { published: '2022-06-01' });
+		expect(e.map((p) => p.date).sort()).toEqual(['2022-03-03', '2022-05-20']);
+		const listed = events('Earlier strikes had hit Odesa on 4 and 19 March, 2 April and 9 May.\n', { published: '2022-06-01' });
+		expect(listed.map((p) => p.date).sort()).toEqual(['2022-03-04', '2022-03-19', '2022-04-02', '2022-05-09']);
+	});
+
+	it('does not take an organisation named after a border for the border', () => {
+		const e = events('The Polish Border Guard said its posts on the border with Belarus came under attack on Tuesday.\n');
+		expect(e.map((p) => p.place_id)).toContain('border:BLR-POL');
+	});
 });
+

@@ -112,7 +112,9 @@ export function datelineOf(body: string, mentions: readonly PlaceMention[]): Pla
  * "حدودها مع روسيا البيضاء", "the two countries' borders" (the first two countries named).
  */
 function inferBorders(sentence: Span, inSentence: readonly PlaceMention[], dominant: Place | null, gazetteer: Gazetteer, lang: LanguageProfile): PlaceMention[] {
-	if (inSentence.some((m) => m.place.kind === 'border')) return [];
+	// A border the geoparser found counts, unless it is an organisation's name ("the Ukrainian Border Service").
+	const named = (m: PlaceMention) => lang.notPlaceAfter.test(sentence.text.slice(m.end - sentence.start, m.end - sentence.start + 30));
+	if (inSentence.some((m) => m.place.kind === 'border' && !named(m))) return [];
 	const body = (a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
 	const countries = inSentence.filter((m) => m.place.kind === 'country' && m.place.country_codes.length === 1);
 	const code = (m: PlaceMention): string => m.place.country_codes[0]!;
@@ -187,14 +189,19 @@ const STORY_ROLES = new Set(['location', 'destination', 'other', 'territory']);
  */
 function listedWith(sentence: string, first: DateReading, readings: readonly DateReading[]): DateReading[] {
 	if (first.precision !== 'day') return [];
+	// Readings of one list may overlap ("2 and 24 April" and "24 April"): overlapping ones are joined too.
+	const joint = (a: DateReading, b: DateReading) =>
+		b.precision === 'day' && (b.start < a.end || /^\s*(?:,|,?\s*and|\u060C|و|,?\s*or)\s*$/u.test(sentence.slice(a.end, b.start)));
+	const sorted = [...readings].sort((a, b) => a.start - b.start);
+	// `first` may be a widened copy of its reading ("Sunday (23 July)"): find the reading by its date and span.
+	const at = sorted.findIndex((r) => r.date === first.date && r.start < first.end && first.start < r.end);
+	if (at < 0) return [];
+	let lo = at;
+	let hi = at;
+	while (lo > 0 && joint(sorted[lo - 1]!, sorted[lo]!)) lo--;
+	while (hi < sorted.length - 1 && joint(sorted[hi]!, sorted[hi + 1]!)) hi++;
 	const out: DateReading[] = [];
-	let prev = first;
-	for (const r of readings) {
-		if (r.start < prev.end || r === first) continue;
-		if (r.precision !== 'day' || !/^\s*(?:,|,?\s*and|\u060C|و|,?\s*or)\s*$/u.test(sentence.slice(prev.end, r.start))) break;
-		if (r.date !== first.date && !out.some((o) => o.date === r.date)) out.push(r);
-		prev = r;
-	}
+	for (const r of sorted.slice(lo, hi + 1)) if (r.date !== first.date && !out.some((o) => o.date === r.date)) out.push(r);
 	return out;
 }
 
@@ -372,19 +379,28 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		const story = narrative && narrative.paragraph >= paragraph - 1 ? narrative.mention : null;
 		let storyNext: PlaceMention | null = null;
 		for (const c of candidates) if (isLocal(c.mention) && STORY_ROLES.has(c.role)) storyNext = c.mention;
+		let firstDate: string | null = null;
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
-			const chosen = choosePlace(sentence, trigger, candidates, profile.borderWord);
+			let chosen = choosePlace(sentence, trigger, candidates, profile.borderWord);
+			// "Germany also granted permission for strikes inside Russia": a statement or decision is made where the state
+			// that makes it is, not at the places it is about (named after the verb).
+			const speaker = STORY_TYPES.has(trigger.type) ? undefined : candidates.find((c) => c.role === 'actor' && c.mention.start - sentence.start < trigger.start);
+			if (speaker && (!chosen || chosen.mention.start - sentence.start >= trigger.end)) chosen = speaker;
 			let mention = chosen?.mention ?? null;
+			const stated = chooseDate(sentence.text, trigger, time.readings);
+			if (i === 0) firstDate = stated?.date ?? null;
 			if (i > 0) {
-				if (trigger.weight < 0.8 || trigger.modal || !mention || !MATERIAL.has(trigger.type)) continue;
+				if (trigger.modal || !MATERIAL.has(trigger.type)) continue;
 				if (/\bto\s+(?:\w+\s+)?$/i.test(sentence.text.slice(Math.max(0, trigger.start - 25), trigger.start))) continue; // "to impose sanctions": a purpose
-				// A clause of its own ("…, as protests continued across Belarus"), with its own place in it.
+				// A clause of its own ("…, as protests continued across Belarus") with its own place in it, or with its own
+				// date ("The battle lasted from 27 February to 31 March, when Russian forces withdrew").
 				const clause = clauseIndex(sentence.text, trigger.start);
 				if (clause === clauseIndex(sentence.text, triggers[0]!.start)) continue;
-				if (clauseIndex(sentence.text, mention.start - sentence.start) !== clause) continue;
+				const ownPlace = trigger.weight >= 0.8 && !!mention && clauseIndex(sentence.text, mention.start - sentence.start) === clause;
+				const ownDate = trigger.weight >= 0.6 && !!stated && !!firstDate && stated.date !== firstDate;
+				if (!ownPlace && !ownDate) continue;
 			}
-			const stated = chooseDate(sentence.text, trigger, time.readings);
 			// Weak words ("troops", "threat") make an event only with a date of their own.
 			if (trigger.weight < 0.6 && !stated) continue;
 			let fallback = false;
@@ -476,7 +492,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 const statesDate = (p: EventProperties): boolean => p.date_text !== null && p.evidence.includes(p.date_text);
 
 /**
- * An event not dated by its own sentence that repeats the type and place (or, against a dated one, the type and all
+ * An event dated only by its article that repeats the type and place (or, against a dated one, the type and all
  * its actors) of another event of the same article is a restatement ("He described the phone conversation as …",
  * "The meeting, in which Lukashenko thanked Putin …"): keep the better-dated one. And the same happening told twice
  * (same type, place and dates) is one event: the first, or the more confident, telling.
@@ -484,7 +500,8 @@ const statesDate = (p: EventProperties): boolean => p.date_text !== null && p.ev
 function dropRestatements(events: EventFeature[]): EventFeature[] {
 	const kept = events.filter((e, i) => {
 		const p = e.properties;
-		if (statesDate(p)) return true;
+		// Only an event dated by publication alone may be a restatement; one dated by its story is its own happening.
+		if (p.date_text !== null) return true;
 		return !events.some((o, j) => {
 			const q = o.properties;
 			if (j === i || q.event_type !== p.event_type) return false;

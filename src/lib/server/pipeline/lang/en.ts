@@ -20,7 +20,8 @@ export const en: LanguageProfile = {
 	agent: /\b(?:by|with the help of|backed by|supported by)$/i,
 	launchBefore: /\b(?:launched|launch|fired|firing|took off|taking off)\s+(?:\w+\s+){0,4}$/i,
 	notPlaceBefore: /\b(?:UTC|GMT)[+-]?\d*\s*\(?$/,
-	notPlaceAfter: /^\s+(?:time|standard time|summer time)\b/i,
+	// "Moscow time"; "the Ukrainian Border Service", "Border Guard": an organisation named after the border.
+	notPlaceAfter: /^\s+(?:[Tt]ime|[Ss]tandard [Tt]ime|[Ss]ummer [Tt]ime|Service|Guard|Guards|Committee|Troops|Agency)\b/,
 	furniture:
 		/cookie|leave a (comment|reply)|click to comment|^share\b|subscribe|newsletter|mailing list|copyright|all rights reserved|your email address|connect with us|^to top$|bloggers like this|contents published under|reprinted with|charitable donation|^source:/i,
 	caption: /\((Reuters|AFP|AP|Getty[^)]*|EPA|TASS)\)\s*$/i,
