@@ -38,4 +38,10 @@ describe('quotedSpans', () => {
 		const { quotedSpans } = await import('../../src/lib/server/pipeline/sentences');
 		expect(quotedSpans('the German parliament, "Bundestag", heard Maas.')).toEqual([]);
 	});
+
+	it('ends a sentence after its reference marks, keeping them with it', () => {
+		const spans = splitSentences('Strikes hit Lviv.[3][4] The mayor spoke.[12] Then silence.');
+		expect(spans.map((s) => s.text)).toEqual(['Strikes hit Lviv.[3][4]', 'The mayor spoke.[12]', 'Then silence.']);
+	});
 });
+

@@ -14,7 +14,8 @@ import { mentionRole } from './roles';
 import { capitalOf } from './capitals';
 import type { Article, Gazetteer } from './types';
 
-const TERMINATED = /[.!?\u061F\u06D4"”»)]\s*$/;
+// A full stop, perhaps followed by reference marks ("… Antonov Airport.[6]").
+const TERMINATED = /[.!?\u061F\u06D4"”»)](?:\[\d{1,3}\])*\s*$/;
 
 /** True for lines that are page furniture, headings or photo captions rather than reported sentences. */
 export function isBoilerplate(sentence: string, title: string): boolean {
@@ -138,10 +139,15 @@ function inferBorders(sentence: Span, inSentence: readonly PlaceMention[], domin
 		const listed = !!x && !!y && y.start > x.end && lang.listJoint.test(body(x.end, y.start));
 		// "its border posts with Russia and Belarus": one border with each country listed, from the country it is of.
 		if (link && x && y && lang.borderWith.test(link[1]!) && listed) {
-			const subject = countries.filter((m) => m.end <= sentence.start + w!.index && code(m) !== code(x) && code(m) !== code(y)).at(-1);
-			const own = subject ? code(subject) : dominant?.country_codes[0];
 			const list = [x];
 			for (const m of countries) if (m.start > list.at(-1)!.end && lang.listJoint.test(body(list.at(-1)!.end, m.start))) list.push(m);
+			const listedCodes = new Set(list.map(code));
+			// Whose border: a country or demonym named before ("Lithuania said its …", "the Ukrainian border service"),
+			// a country of a border organisation's name, else the article's country.
+			const before = inSentence.filter((m) => m.end <= sentence.start + w!.index && m.place.kind !== 'region');
+			const own =
+				before.flatMap((m) => m.place.country_codes.filter((c) => !listedCodes.has(c))).at(-1) ??
+				(dominant && !listedCodes.has(dominant.country_codes[0]!) ? dominant.country_codes[0] : undefined);
 			const found = own ? list.map((m) => ({ m, place: lookup(code(m), own) })).filter((f): f is { m: PlaceMention; place: Place } => !!f.place) : [];
 			if (found.length) return found.map((f) => mention(f.m.start, f.m.end, f.place));
 		}

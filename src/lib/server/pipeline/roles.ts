@@ -17,14 +17,17 @@ export type MentionRole = 'location' | 'origin' | 'destination' | 'actor' | 'add
 
 const COORDINATION = new Set(['and', 'or', '&', 'و', 'او', 'أو']);
 const WORD = /[^\s]+$/u;
+// Nouns that say the next name is a place ("the city of Kyiv", "the capital Kyiv", "مدينة خاركيف"), not a government.
+const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'port', 'settlement', 'العاصمة', 'مدينة', 'بلدة', 'قرية']);
 const APPOSITION = new Set(['capital', 'city', 'town', 'village', 'region', 'oblast', 'province', 'district', 'port', 'العاصمة', 'مدينة']);
 
 /**
  * The role word before a name, reaching back over the noun phrase around it ("in the Ukrainian city of", "in Kyiv,
  * Kharkiv and"): the text left once phrase words, capitalised names and list joints are taken off its end.
  */
-function roleContext(before: string, profile: LanguageProfile, isName: (at: number) => boolean): string {
+function roleContext(before: string, profile: LanguageProfile, isName: (at: number) => boolean): { context: string; placeNoun: boolean } {
 	let rest = before.replace(/\s+$/u, '');
+	let placeNoun = false;
 	for (let steps = 0; steps < 12 && rest; steps++) {
 		const m = WORD.exec(rest);
 		if (!m) break;
@@ -38,9 +41,10 @@ function roleContext(before: string, profile: LanguageProfile, isName: (at: numb
 		const ok = profile.phraseWords.has(lower) || COORDINATION.has(lower) || (isCapitalised && (!raw.endsWith(',') || listJoint)) || /^\d+(?:st|nd|rd|th)?$/.test(lower);
 		// A comma ends the phrase unless it separates items of a list of names ("in Kyiv, Kharkiv and Odesa").
 		if (!ok || (raw.endsWith(',') && !listJoint)) break;
+		if (PLACE_NOUNS.has(lower)) placeNoun = true;
 		rest = rest.slice(0, m.index).replace(/\s+$/u, '');
 	}
-	return rest;
+	return { context: rest, placeNoun };
 }
 
 /**
@@ -57,14 +61,16 @@ export function mentionRole(sentence: Span, m: PlaceMention, profile: LanguagePr
 	const glued = profile.code === 'ar' && /[\u0621-\u064A]$/u.test(before) ? before.at(-1)! : '';
 	if (glued === 'ب') return 'location';
 	const offset = m.start - before.length; // article offset of before[0]
-	const context = roleContext(before, profile, (at) => others.some((o) => o !== m && o.start <= offset + at && offset + at < o.end));
+	const { context, placeNoun } = roleContext(before, profile, (at) => others.some((o) => o !== m && o.start <= offset + at && offset + at < o.end));
 	// "Israel's security cabinet", "Ukraine's capital": the country's own institution or ground.
 	if (m.place.kind === 'country' && /^['’]s\s+\p{L}/u.test(after) && !profile.origin.test(context)) return 'territory';
 	if (profile.addressee.test(context)) return 'addressee';
 	if (!glued && profile.locative.test(context)) return 'location';
+	// "strikes on dozens of cities, including Kyiv": an example of the places just named.
+	if (profile.including.test(context) && profile.placesBefore.test(context.replace(profile.including, ''))) return 'location';
 	// A capital that stands for its government ("allowed Moscow to use", "سمح لموسكو", "asked by Tehran") is who acts,
 	// unless the sentence says something happened in it.
-	if (actsAsState && (m.place.kind === 'city' || m.place.kind === 'site' || profile.agent.test(context))) return 'actor';
+	if (actsAsState && !placeNoun && (m.place.kind === 'city' || m.place.kind === 'site' || profile.agent.test(context))) return 'actor';
 	if (glued === 'ل') return 'destination';
 	if (profile.origin.test(context)) {
 		// "missiles launched from Shakhtarsk": the launch happened there.

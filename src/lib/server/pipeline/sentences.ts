@@ -71,7 +71,16 @@ export function splitSentences(body: string): Span[] {
 			// "$ 1.5", "9.5": a dot between digits; "..." runs: split after the last one.
 			if (ch === '.' && /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) continue;
 			let k = i + 1;
-			while (k < line.length && (TERMINAL.has(line[k]!) || CLOSERS.has(line[k]!))) k++;
+			// Closing quotes, brackets and reference marks ("Kyiv.[3] The …") stay with the sentence they close.
+			for (let more = true; more; ) {
+				more = false;
+				while (k < line.length && (TERMINAL.has(line[k]!) || CLOSERS.has(line[k]!))) k++;
+				const ref = /^\[\d{1,3}\]/.exec(line.slice(k, k + 5));
+				if (ref) {
+					k += ref[0].length;
+					more = true;
+				}
+			}
 			if (k < line.length && !isSpace(line[k])) continue; // "rferl.org", "U.S.-led"
 			if (ch === '.' && isAbbreviationDot(line, i)) continue;
 			// The next sentence starts with a capital, a digit, a quote or a non-Latin letter, never a lower-case word.

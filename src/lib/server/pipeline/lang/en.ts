@@ -5,7 +5,8 @@ export const en: LanguageProfile = {
 	code: 'en',
 	locative: /\b(?:in|at|near|nearby|outside|inside|around|across|throughout|within|over|on|off|along|beside|behind|past|through|on the outskirts of|the outskirts of|outskirts of|close to|not far from|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-?(?:east|west))?(?:ern)?\s+of|kilometres? (?:north|south|east|west) of|km (?:north|south|east|west) of)$/i,
 	origin: /\b(?:from|out of|away from)$/i,
-	destination: /\b(?:to|into|towards|toward|onto|for|against|on to)$/i,
+	// Also the object of entering or invading ("forces entered Ukraine"): where they went.
+	destination: /\b(?:to|into|towards|toward|onto|for|against|on to|entered|entering|enter|enters|invaded|invading|invade|invades|reached|reaching|crossed into)$/i,
 	addressee: /\b(?:(?:sanctions?|embargo|ban|pressure|tariffs?|restrictions)\s+(?:\w+\s+)?(?:on|against)|request of|according to|on behalf of|told|urged|accused|accusing|called on|asked|ambassador to|envoy to|embassy of|ambassador of)$/i,
 	phraseWords: new Set([
 		'the', 'a', 'an', 'of', 'its', 'their', 'his', 'her', 'central', 'northern', 'southern', 'eastern', 'western',
@@ -17,6 +18,8 @@ export const en: LanguageProfile = {
 	actsAfter: /^\s+(?:(?:has|have|had|also|then|later|again|officially|formally|quickly|now|reportedly)\s+)*(?:says|said|say|warns|warned|accuses|accused|denies|denied|agrees|agreed|announces|announced|threatens|threatened|claims|claimed|insists|insisted|rejects|rejected|condemns|condemned|demands|demanded|responds|responded|calls|called|urges|urged|wants|wanted|plans|planned|decides|decided|refuses|refused|recognises|recognized|recognised|recognizes|granted|grants|allowed|allows|approved|approves|supports|supported|backs|backed|imposed|imposes|expelled|expels|sent|sends|summoned|summons|blamed|blames|vowed|vows|pledged|pledges|promised|promises|offered|offers|asked|asks|told|tells|believes|believed|hopes|hoped|considers|considered|is|was|will|would|could|must|should)\b/i,
 	territoryAfter: /^\s+(?:territory|soil|airspace|waters|land|ground|side of the border|border guards? post|border|villages?|towns?|cities|region)\b/i,
 	territoryBefore: /(?!)/, // English puts the adjective first
+	including: /\b(?:including|such as|among them|notably|especially)$/i,
+	placesBefore: /\b(?:cities|towns|villages|regions|areas|places|locations|settlements|oblasts|provinces|districts|sites|targets|the country|across)\b[^.;]{0,80}$/i,
 	agent: /\b(?:by|with the help of|backed by|supported by)$/i,
 	launchBefore: /\b(?:launched|launch|fired|firing|took off|taking off)\s+(?:\w+\s+){0,4}$/i,
 	notPlaceBefore: /\b(?:UTC|GMT)[+-]?\d*\s*\(?$/,

@@ -23,6 +23,9 @@ export interface LanguageProfile {
 	territoryAfter: RegExp;
 	/** Right before a demonym: the same, where the noun comes first ("الأراضي البيلاروسية"). */
 	territoryBefore: RegExp;
+	/** "including", "such as": the name is an example of places named just before (`placesBefore`). */
+	including: RegExp;
+	placesBefore: RegExp;
 	/** Right before a name: the agent of a passive ("asked by Tehran"), so a state's name is who acted. */
 	agent: RegExp;
 	/** Right before an origin: the trigger is the act of launching from there ("launched from", "fired from"). */
