@@ -149,7 +149,7 @@ const ANAPHORA: readonly { re: RegExp; days: (m: RegExpExecArray) => number }[] 
 ];
 
 // Cheap tests that spare the patterns above most sentences.
-const MAY_BE_ANAPHORA = /day|night|morning|evening|afternoon|week|يوم|ليل|صباح|مساء|غداة/i;
+const MAY_BE_ANAPHORA = /\b(?:that|same|next|following|previous|preceding|later|earlier|after|before|afterwards)\b|التالي|الموالي|اللاحق|السابق|نفس|ذات|ذلك|تلك|الذي|غداة|الغداة|بعد/i;
 const MAY_BE_SEQUENCE = /[\d٠-٩][^\d٠-٩]{0,30}?(?:,|\band\b|&|\bor\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—]|و|إلى|الى|حتى)[^\d٠-٩]{0,20}?[\d٠-٩]/i;
 
 const AGO = /\bago\b|قبل/i;
