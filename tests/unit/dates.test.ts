@@ -198,3 +198,29 @@ describe('readDates: days counted from the narrative', () => {
 		expect(readDates('The next day, troops withdrew.', 'en', '2022-05-20')).toEqual([]);
 	});
 });
+
+describe('readDates: relative dates against publication', () => {
+	const published = '2021-11-12'; // a Friday
+
+	it('puts "two weeks ago" and "قبل أسبوعين" on the week around the day counted back, not the week of publication', () => {
+		expect(best('Police raided the office two weeks ago.', 'en', published)).toMatchObject({ precision: 'week', date_start: '2021-10-26', date_end: '2021-11-01', date: '2021-10-29' });
+		expect(best('داهمت الشرطة المكتب قبل أسبوعين', 'ar', published)).toMatchObject({ precision: 'week', date_start: '2021-10-26', date_end: '2021-11-01' });
+	});
+
+	it('reads "last year" and "العام الماضي" as the year before publication, "earlier this year" up to publication', () => {
+		expect(best('He was jailed last year.', 'en', published)).toMatchObject({ precision: 'year', date_start: '2020-01-01', date_end: '2020-12-31' });
+		expect(best('سجن المعارض العام الماضي', 'ar', published)).toMatchObject({ precision: 'year', date_start: '2020-01-01', date_end: '2020-12-31' });
+		expect(best('Earlier this year, the talks collapsed.', 'en', published)).toMatchObject({ precision: 'year', date_start: '2021-01-01', date_end: '2021-11-12' });
+	});
+
+	it('reads no date in a duration ("for three weeks", "لمدة أسبوعين")', () => {
+		expect(readDates('Protests have gripped the city for three weeks.', 'en', published)).toEqual([]);
+		expect(readDates('استمرت الاحتجاجات في المدينة لمدة أسبوعين', 'ar', published)).toEqual([]);
+	});
+
+	it('reads a part of a day before a weekday ("مساء الاثنين") as that weekday, and "this morning" as the publication day', () => {
+		expect(best('وصلت القوات إلى الحدود مساء الاثنين', 'ar', published)).toMatchObject({ precision: 'day', date: '2021-11-08' });
+		expect(best('This morning, shelling resumed.', 'en', published)).toMatchObject({ precision: 'day', date: '2021-11-12', text: 'This morning' });
+		expect(best('قصفت الطائرات المدينة هذا الصباح', 'ar', published)).toMatchObject({ precision: 'day', date: '2021-11-12' });
+	});
+});

@@ -65,11 +65,16 @@ describe('NarrativeTime: a date written without a year', () => {
 		expect(dates(ar[2]!)).toEqual(['2022-05-15']);
 	});
 
-	it('takes the year of its paragraph before the publication year', () => {
-		const [, t] = read('en', '2024-03-01', [['The first raid came in January 2022.', P], ['A second followed on 2 February.']]);
-		expect(dates(t!)).toEqual(['2022-02-02']);
-		const [, ar] = read('ar', '2024-03-01', [['جاءت الغارة الأولى في كانون الثاني 2022.', P], ['وتبعتها ثانية في 2 شباط.']]);
-		expect(dates(ar!)).toEqual(['2022-02-02']);
+	it('in an undated text takes the year of its paragraph before its section\u2019s', () => {
+		const [, , t] = read('en', null, [['2019', H], ['The second raid came in May 2020.', P], ['A third followed on 2 June.']]);
+		expect(dates(t!)).toEqual(['2020-06-02']);
+		const [, , ar] = read('ar', null, [['2019', H], ['جاءت الغارة الثانية في أيار 2020.', P], ['وتبعتها ثالثة في 2 حزيران.']]);
+		expect(dates(ar!)).toEqual(['2020-06-02']);
+	});
+
+	it('in a dated news item takes the year from publication rather than from a background year of its paragraph', () => {
+		const [, t] = read('en', '2024-03-01', [['The first raid, in January 2022, was repelled.', P], ['A new one came on 2 February.']]);
+		expect(dates(t!)).toEqual(['2024-02-02']);
 	});
 });
 

@@ -71,7 +71,7 @@ export function inheritedDate(published: string | null): DateReading {
 
 const EXPLICIT_YEAR = /(?:^|[^\d])(1[89]\d\d|20\d\d|[١٢][٠-٩]{3})(?!\d)/;
 const VAGUE_DAYS = /\b(few|several|couple of)\b|أيام|ايام/i;
-const WEEK_WORD = /\bweek\b|أسبوع|اسبوع/i;
+const WEEK_WORD = /\bweeks?\b|أسبوع|اسبوع|أسابيع|اسابيع/i;
 const LAST = /\b(last|past|previous)\b|الماضي|السابق/i;
 const NEXT = /\b(next|coming)\b|المقبل|القادم|بعد/i;
 // A date that modifies a noun ("the August 9 election", "the 2020 vote") is background, not the event's date.
@@ -81,6 +81,8 @@ const BACKGROUND_BEFORE = /\b(since|until|till|before)\s+(the\s+)?$|منذ\s*$|�
 const MAY_HAVE_DATE =
 	/\b\d{1,4}[/.-]\d{1,2}\b|\b(?:1[89]|20)\d\d\b|\d\s*(?:am|pm|a\.m|p\.m)|[٠-٩]|day|week|month|year|ago|yesterday|tomorrow|tonight|night|morning|noon|evening|afternoon|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|يوم|امس|أمس|غدا|أسبوع|اسبوع|شهر|عام|سنة|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|ليلة|صباح|مساء|غداة/i;
 
+// "for five weeks", "لمدة أسبوعين": how long, not when.
+const DURATION = /^(?:for|within)\s|^(?:لمدة|طوال|على مدى)\s/i;
 // "now" is not a date of its own.
 const NOT_A_DATE = /^(now|right now|الآن|الان|حاليا|حالياً)$/i;
 const BARE_YEAR = /(?:\b(?:in|during)\s+|(?:^|\s)(?:في|عام|خلال)\s+)(19\d\d|20\d\d)\b/gi;
@@ -147,8 +149,14 @@ const ANAPHORA: readonly { re: RegExp; days: (m: RegExpExecArray) => number }[] 
 ];
 
 // Cheap tests that spare the patterns above most sentences.
-const MAY_BE_ANAPHORA = /day|night|morning|evening|afternoon|week|يوم|ليل|صباح|مساء|غداة/i;
+const MAY_BE_ANAPHORA = /\b(?:that|same|next|following|previous|preceding|later|earlier|after|before|afterwards)\b|التالي|الموالي|اللاحق|السابق|نفس|ذات|ذلك|تلك|الذي|غداة|الغداة|بعد/i;
 const MAY_BE_SEQUENCE = /[\d٠-٩][^\d٠-٩]{0,30}?(?:,|\band\b|&|\bor\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—]|و|إلى|الى|حتى)[^\d٠-٩]{0,20}?[\d٠-٩]/i;
+
+const AGO = /\bago\b|قبل/i;
+const THIS = /^(?:(?:early|earlier|late|later)\s+)?this\b|هذا|اليوم/i;
+const PART_OF_TODAY = /^casualReference\/(?:morning|afternoon|evening|night|noon)$/;
+// "مساء الاثنين" (Monday evening): chrono reads it as this evening; without the first word it reads the weekday.
+const AR_PART_BEFORE_WEEKDAY = /(?:مساء|صباح|ظهر|عصر|فجر|ليلة)(?=\s+(?:يوم\s+)?(?:الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت))/g;
 
 // "the night of 7 April", "on the morning of 25 February": chrono loses the date behind these words.
 const PART_OF = new RegExp(`\\b(?:the\\s+)?(?:night|morning|evening|afternoon|early\\s+hours)\\s+of\\s+(?=(?:the\\s+)?\\d|(?:${EN_MONTHS})\\b)`, 'gi');
@@ -257,7 +265,7 @@ export function readDates(sentence: string, language: string, published: string 
 	if (!arabic) for (const m of sentence.matchAll(PART_OF)) taken.push([m.index, m.index + m[0].length]);
 	// Genitive ordinals ("الحادي والعشرين") as chrono's dictionary spells them ("…والعشرون"), letter for letter.
 	let parsed = blank(sentence, taken);
-	if (arabic) parsed = parsed.replace(/(وال(?:عشر|ثلاث))ين/g, '$1ون');
+	if (arabic) parsed = parsed.replace(/(وال(?:عشر|ثلاث))ين/g, '$1ون').replace(AR_PART_BEFORE_WEEKDAY, (w) => ' '.repeat(w.length));
 	const instant = new Date(`${published ?? '2000-01-01'}T12:00:00Z`);
 	const results = parserFor(language).parse(parsed, { instant, timezone: 0 }, { forwardDate: false });
 	const yearsStated: { at: number; year: number }[] = []; // explicit years anywhere in the sentence
@@ -266,10 +274,11 @@ export function readDates(sentence: string, language: string, published: string 
 	for (const r of results) {
 		const c = r.start;
 		const start = r.index;
-		const text = sentence.slice(start, start + r.text.length).replace(/[\s,\u060C.;:]+$/u, '');
+		// chrono takes a count after a date for a year ("On 3 May, 12 people"): not part of the date's words.
+		const text = sentence.slice(start, start + r.text.length).replace(/,\s*\d{1,3}$/, '').replace(/[\s,\u060C.;:]+$/u, '');
 		const after = sentence.slice(start + text.length);
 		const before = sentence.slice(0, start);
-		if (NOT_A_DATE.test(text)) continue;
+		if (NOT_A_DATE.test(text) || DURATION.test(text)) continue;
 		if (MODIFIED_NOUN.test(after) || BACKGROUND_BEFORE.test(before)) continue;
 		const explicitYear = c.isCertain('year') && EXPLICIT_YEAR.test(text);
 		if (explicitYear) yearsStated.push({ at: start, year: c.get('year')! });
@@ -278,12 +287,14 @@ export function readDates(sentence: string, language: string, published: string 
 		const m = c.get('month')!;
 		const d = c.get('day')!;
 		let reading: DateReading | null = null;
-		if (c.isCertain('day') && VAGUE_DAYS.test(text)) {
+		if (c.isCertain('day') && VAGUE_DAYS.test(text) && !WEEK_WORD.test(text)) {
 			if (!published) continue; // "a few days ago"
 			reading = weekReading(addDays(published, -7), text, start);
 		} else if (WEEK_WORD.test(text) && !c.isCertain('weekday')) {
 			if (!published || NEXT.test(text)) continue;
-			const first = LAST.test(text) ? addDays(published, -13) : addDays(published, -6);
+			// "two weeks ago", "قبل أسبوعين": the 7 days around the day chrono counted back; "this week", "last week" as before.
+			const ago = relative && c.isCertain('day') && AGO.test(text);
+			const first = ago ? addDays(iso(y, m, d), -3) : LAST.test(text) ? addDays(published, -13) : addDays(published, -6);
 			reading = weekReading(first, text, start);
 		} else if (c.isCertain('day') && c.isCertain('month') && !relative) {
 			if (r.end && r.end.isCertain('day') && r.end.isCertain('month')) {
@@ -315,6 +326,10 @@ export function readDates(sentence: string, language: string, published: string 
 			continue;
 		} else if (c.isCertain('year') && explicitYear) {
 			reading = yearReading(y, text, start);
+		} else if (c.isCertain('year') && published && !NEXT.test(text)) {
+			reading = yearReading(y, text, start); // "last year", "earlier this year", "العام الماضي": cut at publication below
+		} else if (published && [...r.tags()].some((t) => PART_OF_TODAY.test(t)) && THIS.test(text)) {
+			reading = dayReading(published, text, start, 4); // "this morning", "هذا الصباح"
 		}
 		if (reading) out.push(reading);
 	}

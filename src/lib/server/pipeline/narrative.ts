@@ -47,8 +47,9 @@ function toMonth(r: DateReading): DateReading {
  *    paragraph without a date of its own is more often background or reaction than the day told above, so it takes
  *    publication rather than (3).
  * A dateline ("Sunday, June 2, 2024" alone on a line before the first sentence) stands in for a missing publication date.
- * A day or month written without a year takes the year of the same day stated earlier, else of the paragraph, else of
- * the section (a heading, the title "2022 … explosion"), else publication's, else the latest year the article stated.
+ * A day or month written without a year takes the year of the same day stated earlier, else (in a text without a
+ * publication date) of the paragraph, else of the section (a heading, the title "2022 … explosion"), else
+ * publication's, else the latest year the article stated.
  */
 export class NarrativeTime {
 	private published: string | null;
@@ -71,8 +72,10 @@ export class NarrativeTime {
 		this.fallback = inheritedDate(published);
 	}
 
+	// In a dated news item a day without a year is most often this year's (publication decides, after the same day
+	// stated earlier and a dated heading); in an undated text its paragraph's year is the best guess.
 	private readonly yearOf = (month: number, day: number | null): number | null =>
-		(day !== null ? this.knownDays.get(`${month}-${day}`) : undefined) ?? this.paragraphYear ?? this.sectionYear;
+		(day !== null ? this.knownDays.get(`${month}-${day}`) : undefined) ?? (this.published ? null : this.paragraphYear) ?? this.sectionYear;
 
 	/** The next sentence of the article, in text order (headings and page furniture too, flagged by `cue`). */
 	next(sentence: string, cue: SentenceCue = {}): SentenceTime {
