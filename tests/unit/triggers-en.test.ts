@@ -64,6 +64,13 @@ describe('English triggers: conflict, movement, repression, protest and diplomac
 		expect(top('The port of Izmail was hit by Russian drones overnight.')).toMatchObject({ type: 'ASSAULT', weight: 0.8 });
 	});
 
+	it('reads a strike with a weapon or a target as an assault, a strike of workers as a protest', () => {
+		expect(top('An artillery strike hit a school in Horlivka on Monday.')).toMatchObject({ type: 'ASSAULT' });
+		expect(top('Ukrainian drones struck Russian positions near Kreminna on Friday.')).toMatchObject({ type: 'ASSAULT' });
+		expect(top('Ukraine may now strike military targets inside Russia.')).toMatchObject({ type: 'ASSAULT', modal: true });
+		expect(top('Workers staged a general strike across the territory on Monday.')).toMatchObject({ type: 'PROTEST' });
+	});
+
 	it('weights a material act above a vague noun', () => {
 		expect(top('Russia fired cruise missiles at Dnipro.')!.weight).toBeGreaterThanOrEqual(0.8);
 		expect(top('Missiles are expensive.')!.weight).toBeLessThan(0.6);
