@@ -54,6 +54,11 @@ describe('Arabic triggers: other senses of the same words', () => {
 		expect(classify(sentence, 'ar').filter((t) => t.weight >= 0.6)).toEqual([]);
 	});
 
+	it('reads مسيرات as drones, but protest marches as a protest', () => {
+		expect(top('استهدفت المسيرات الروسية محطة كهرباء في خاركيف')).toMatchObject({ type: 'ASSAULT' });
+		expect(top('خرجت مسيرات حاشدة في مينسك يوم الأحد')).toMatchObject({ type: 'PROTEST' });
+	});
+
 	it('does not read "هناك" (there is) as a congratulation', () => {
 		expect(classify('هناك مخاوف من تصعيد جديد', 'ar')).toEqual([]);
 	});

@@ -60,6 +60,15 @@ describe('English triggers: conflict, movement, repression, protest and diplomac
 	it('weights a phrase that names the act above its bare noun', () => {
 		expect(top('The convoy came under attack near Izium on Sunday.')).toMatchObject({ type: 'ASSAULT', weight: 0.9 });
 		expect(top('Russia moved additional troops to Belgorod in April.')).toMatchObject({ type: 'MOBILIZE', weight: 0.8 });
+		expect(top('Two missiles hit the port of Izmail overnight.')).toMatchObject({ type: 'ASSAULT', weight: 0.85 });
+		expect(top('The port of Izmail was hit by Russian drones overnight.')).toMatchObject({ type: 'ASSAULT', weight: 0.8 });
+	});
+
+	it('reads a strike with a weapon or a target as an assault, a strike of workers as a protest', () => {
+		expect(top('An artillery strike hit a school in Horlivka on Monday.')).toMatchObject({ type: 'ASSAULT' });
+		expect(top('Ukrainian drones struck Russian positions near Kreminna on Friday.')).toMatchObject({ type: 'ASSAULT' });
+		expect(top('Ukraine may now strike military targets inside Russia.')).toMatchObject({ type: 'ASSAULT', modal: true });
+		expect(top('Workers staged a general strike across the territory on Monday.')).toMatchObject({ type: 'PROTEST' });
 	});
 
 	it('weights a material act above a vague noun', () => {
@@ -83,7 +92,12 @@ describe('English triggers: other senses of the same words', () => {
 		'The ministry said it intercepted calls between Russian officers.',
 		'The ship was struck off the register in 2019.',
 		'The bridge to occupied Crimea reopened on Sunday.',
-		'The shop sells power drills and saws.'
+		'The shop sells power drills and saws.',
+		'Firefighters battled the blaze for three hours.',
+		'A pedestrian was struck by a car on Main Street.',
+		'She hit the winning three-pointer with seven seconds left.',
+		'The captured heat could warm a dozen buildings.',
+		'He was charged with possession of an offensive weapon.'
 	])('finds no event in "%s"', (sentence) => {
 		expect(classify(sentence, 'en').filter((t) => t.weight >= 0.6)).toEqual([]);
 	});

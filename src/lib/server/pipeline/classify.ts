@@ -116,10 +116,12 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 	const lex = lexiconFor(language);
 	if (!lex) return [];
 	const arabic = language.startsWith('ar');
+	const hits = lex.triggers.find(sentence, norm);
+	if (!hits.length) return []; // most sentences: no need to look for exclusions or quotations
 	const excluded = lex.exclude?.find(sentence, norm) ?? [];
 	const quotes = quotedSpans(sentence, startsInQuote);
 	const out: Trigger[] = [];
-	for (const hit of lex.triggers.find(sentence, norm)) {
+	for (const hit of hits) {
 		// An excluded phrase that takes the trigger's first or last word ("was fired on Monday", "launched an attack on
 		// the policy") is another sense of it.
 		if (excluded.some((x) => (x.start <= hit.start && hit.start < x.end) || (x.start < hit.end && hit.end <= x.end))) continue;
