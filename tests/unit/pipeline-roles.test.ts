@@ -127,5 +127,12 @@ describe('event place', () => {
 		const e = events('The Polish Border Guard said its posts on the border with Belarus came under attack on Tuesday.\n');
 		expect(e.map((p) => p.place_id)).toContain('border:BLR-POL');
 	});
+
+	it('puts a measure for a whole country in that country, not at the story’s last place', () => {
+		const e = events('Shells hit Kharkiv on Monday.\n\nPresident Volodymyr Zelenskyy declared martial law on Monday.\n');
+		expect(e.find((p) => p.evidence.includes('martial law'))?.place_id).toBe('country:UKR');
+		const ar = events('سقطت قذائف على خاركيف يوم الاثنين.\n\nوأعلن الرئيس فولوديمير زيلينسكي الأحكام العرفية يوم الاثنين.\n', { language: 'ar' });
+		expect(ar.find((p) => p.evidence.includes('العرفية'))?.place_id).toBe('country:UKR');
+	});
 });
 

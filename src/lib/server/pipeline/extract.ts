@@ -414,8 +414,14 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			// A sentence that names no place, or only a country it does not say it happened in ("Russian forces withdrew",
 			// "Ukraine's forces regained control"), continues the story: the place its paragraph named last, else the
 			// place of the headline, when they lie in that country.
+			// "Zelenskyy declared martial law": a measure for a whole country is the country's, not the story's place.
+			const national = !chosen && profile.nationwide.test(sentence.text) ? actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p) : undefined;
+			if (national) {
+				const first = mentions.find((m) => m.place.country_codes.includes(national.country_codes[0]!));
+				mention = { text: first?.text ?? national.name, start: -1, end: -1, place: national, score: 0.6 };
+			}
 			// Statements are placed where their speakers are, not where the story is.
-			const vague = STORY_TYPES.has(trigger.type) && (!chosen || (!isLocal(chosen.mention) && (chosen.role === 'other' || chosen.mention.place.kind === 'region')));
+			const vague = !national && STORY_TYPES.has(trigger.type) && (!chosen || (!isLocal(chosen.mention) && (chosen.role === 'other' || chosen.mention.place.kind === 'region')));
 			if (vague) {
 				const named = chosen?.mention.place.country_codes;
 				const codes = named?.length ? named : !chosen && actingCountries.length ? actingCountries : null;

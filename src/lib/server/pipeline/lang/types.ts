@@ -49,6 +49,8 @@ export interface LanguageProfile {
 	twoCountries: RegExp | null;
 	/** Between two items of a list: a comma, "and", "or", "و". */
 	listJoint: RegExp;
+	/** A measure for a whole country ("declared martial law", "a nationwide curfew"): the event is the country's. */
+	nationwide: RegExp;
 	/** An anaphoric capital without a name ("in the capital"), resolved to the capital of the sentence's country. */
 	capitalWord: RegExp;
 }
