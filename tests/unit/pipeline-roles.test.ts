@@ -36,6 +36,11 @@ describe('mention roles', () => {
 		expect(roleOf('Drones were launched from Kursk overnight.', 'Kursk')).toBe('location');
 	});
 
+	it('takes where someone was heading for neither the place nor the target', () => {
+		expect(roleOf('Coast guards seized two boats on their way to Berdiansk.', 'Berdiansk')).toBe('origin');
+		expect(roleOf('احتجزت قوات خفر السواحل قاربين في طريقها إلى ماريوبول.', 'ماريوبول', 'ar')).toBe('origin');
+	});
+
 	it('does not reach over a weekday to a preposition before it', () => {
 		expect(roleOf('He told reporters on Sunday that Poland had refused.', 'Poland')).not.toBe('location');
 	});

@@ -5,7 +5,8 @@ import type { Span } from './sentences';
 
 /**
  * - `location`: where it happened ("in Bucha", "near the village of X", "at the airport of X");
- * - `origin`: where it came from ("from Belarus"); `destination`: where it went or was aimed ("into Ukraine");
+ * - `origin`: where it came from ("from Belarus") or was heading when it happened ("on their way to X");
+ * - `destination`: where it went or was aimed ("into Ukraine");
  * - `actor`: a state or capital standing for its government ("Moscow said", "Poland imposed");
  * - `addressee`: who was asked or spoken for ("at the request of France", "according to Kyiv");
  * - `demonym`: an adjective of nationality ("Russian forces"): almost never the place;
@@ -65,6 +66,7 @@ export function mentionRole(sentence: Span, m: PlaceMention, profile: LanguagePr
 	// "Israel's security cabinet", "Ukraine's capital": the country's own institution or ground.
 	if (m.place.kind === 'country' && /^['’]s\s+\p{L}/u.test(after) && !profile.origin.test(context)) return 'territory';
 	if (profile.addressee.test(context)) return 'addressee';
+	if (profile.route.test(context)) return 'origin'; // "on their way to Mariupol": not where it happened
 	if (!glued && profile.locative.test(context)) return 'location';
 	// "strikes on dozens of cities, including Kyiv": an example of the places just named.
 	if (profile.including.test(context) && profile.placesBefore.test(context.replace(profile.including, ''))) return 'location';

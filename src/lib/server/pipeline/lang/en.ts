@@ -7,6 +7,7 @@ export const en: LanguageProfile = {
 	origin: /\b(?:from|out of|away from)$/i,
 	// Also the object of entering or invading ("forces entered Ukraine"): where they went.
 	destination: /\b(?:to|into|towards|toward|onto|for|against|on to|entered|entering|enter|enters|invaded|invading|invade|invades|reached|reaching|crossed into)$/i,
+	route: /\b(?:on (?:their|its|his|her|the|our|my) way to|en route to|bound for|headed for|heading (?:to|for|towards)|destined for)$/i,
 	addressee: /\b(?:(?:sanctions?|embargo|ban|pressure|tariffs?|restrictions)\s+(?:\w+\s+)?(?:on|against)|request of|according to|on behalf of|told|urged|accused|accusing|called on|asked|ambassador to|envoy to|embassy of|ambassador of)$/i,
 	phraseWords: new Set([
 		'the', 'a', 'an', 'of', 'its', 'their', 'his', 'her', 'central', 'northern', 'southern', 'eastern', 'western',

@@ -10,6 +10,8 @@ export interface LanguageProfile {
 	origin: RegExp;
 	/** … that make it where something went or was aimed ("to", "into", "towards"). */
 	destination: RegExp;
+	/** … that make it where someone was going when it happened ("on their way to", "bound for"): not the place. */
+	route: RegExp;
 	/** … that make it who asked, was told or is spoken for ("according to", "at the request of"). */
 	addressee: RegExp;
 	/**
