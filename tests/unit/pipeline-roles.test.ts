@@ -56,6 +56,11 @@ describe('mention roles', () => {
 		expect(roleOf('سقطت طائرة مسيرة في الأراضي الرومانية.', 'الرومانية', 'ar')).toBe('territory');
 	});
 
+	it('takes a town’s name inside a sea’s for part of that name ("the Sea of Azov", "بحر آزوف")', () => {
+		expect(roleOf('Ships sailed into the Sea of Azov.', 'Azov')).toBe('name');
+		expect(roleOf('أبحرت السفن إلى بحر آزوف.', 'آزوف', 'ar')).toBe('name');
+	});
+
 	it('takes "Moscow time" and "بتوقيت موسكو" for a clock, not a place', () => {
 		expect(roleOf('The strike came at 05:00 Moscow time.', 'Moscow')).toBe('name');
 		expect(roleOf('وقع الانفجار في الساعة السادسة صباحا (بتوقيت موسكو).', 'موسكو', 'ar')).toBe('name');

@@ -17,6 +17,8 @@ const SPECIFICITY: Record<string, number> = { site: 3.2, city: 3, border: 3, adm
 
 function specificity(m: PlaceMention): number {
 	if (m.place.kind === 'region' && m.place.country_codes.length === 1) return 2;
+	// A strait, gulf or lake between two countries (the Kerch Strait) is as specific as a country, not a continent.
+	if (m.place.kind === 'region' && m.place.country_codes.length === 2) return 1;
 	return SPECIFICITY[m.place.kind] ?? 1;
 }
 // Acts whose target is where they happen ("fired missiles into Kremenchuk", "troops moved to the border").

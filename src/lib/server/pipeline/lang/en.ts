@@ -23,7 +23,8 @@ export const en: LanguageProfile = {
 	placesBefore: /\b(?:cities|towns|villages|regions|areas|places|locations|settlements|oblasts|provinces|districts|sites|targets|the country|across)\b[^.;]{0,80}$/i,
 	agent: /\b(?:by|with the help of|backed by|supported by)$/i,
 	launchBefore: /\b(?:launched|launch|fired|firing|took off|taking off)\s+(?:\w+\s+){0,4}$/i,
-	notPlaceBefore: /\b(?:UTC|GMT)[+-]?\d*\s*\(?$/,
+	// "UTC+3 (Moscow"; "the Sea of Azov", "the Gulf of Riga": a town's name inside a sea's or a river's.
+	notPlaceBefore: /\b(?:(?:UTC|GMT)[+-]?\d*\s*\(?|(?:Sea|Gulf|Bay|Strait|Straits|Lake|Isle|Cape|Mount|Mouth)\s+of(?:\s+the)?)\s*$/,
 	// "Moscow time"; "the Ukrainian Border Service", "Border Guard": an organisation named after the border.
 	notPlaceAfter: /^\s+(?:[Tt]ime|[Ss]tandard [Tt]ime|[Ss]ummer [Tt]ime|Service|Guard|Guards|Committee|Troops|Agency)\b/,
 	furniture:
