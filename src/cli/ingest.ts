@@ -15,8 +15,9 @@ Options:
   --out FILE   where to write the events
   -h, --help   show this help
 
-Exit status: 0 when every file was ingested, 1 when any failed (the others are still written; when all fail,
-nothing is written and the stored files stay as they were), 2 on usage errors.`;
+Exit status: 0 when every file was ingested, 1 when any failed (the others are still written) or when no
+article was read (all failed, or no .md/.txt file was found: nothing is written and the stored files stay as
+they were), 2 on usage errors.`;
 
 function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
 	let out = path.join('geodata', 'events.geojson');
@@ -51,6 +52,11 @@ function progressBar(): (done: number, total: number) => void {
 	};
 }
 
+/** Why no article was read: every input failed, or the paths hold no article files at all. */
+function nothingRead(failures: number, paths: readonly string[]): string {
+	return failures ? 'no input could be read' : `no .md or .txt article found in ${paths.join(', ')}`;
+}
+
 async function main(): Promise<number> {
 	let args;
 	try {
@@ -73,9 +79,9 @@ async function main(): Promise<number> {
 		`ingest: ${summary.articles} articles, ${summary.events} events, ${summary.places} places, ` +
 			`${summary.mentions} place mentions, ${summary.unplaced} event sentences without a resolvable place, ` +
 			`${summary.corrections} corrections (${summary.orphans.length} orphans), ${summary.failed.length} failed files, ${s} s\n` +
-			(summary.written ? `wrote ${summary.out} and ${summary.placesOut}` : `wrote nothing: no input could be read, so ${summary.out} is left as it was`)
+			(summary.written ? `wrote ${summary.out} and ${summary.placesOut}` : `wrote nothing: ${nothingRead(summary.failed.length, args.paths)}, so ${summary.out} is left as it was`)
 	);
-	return summary.failed.length ? 1 : 0;
+	return summary.failed.length || !summary.written ? 1 : 0;
 }
 
 main().then(
