@@ -126,6 +126,21 @@ describe('imports over HTTP', () => {
 		expect((JSON.parse(ds.files().events) as EventCollection).features.filter((f) => f.properties.source_id === 'colleague')).toHaveLength(2);
 	});
 
+	it('applies a retried merge with the same Idempotency-Key once and answers it as the first time', async () => {
+		const text = JSON.stringify({ type: 'FeatureCollection', features: [sampleEvent('imp-retry', { source_id: 'retry', summary: 'Retried import' })] });
+		const merge = () =>
+			fetch(url('/api/import?name=r.geojson&mode=merge&author=Ann'), { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'idempotency-key': 'import-retry-1' }, body: text });
+		const first = await merge();
+		const again = await merge();
+		expect([first.status, again.status]).toEqual([201, 201]);
+		expect(((await again.json()) as { added: number }).added).toBe(((await first.json()) as { added: number }).added);
+		const log = JSON.parse(ds.files().log!) as CorrectionLog;
+		expect(log.corrections.filter((c) => c.event_id === 'imp-retry')).toHaveLength(1);
+		const before = ds.files();
+		const bad = await fetch(url('/api/import?name=r.geojson&mode=merge&author=Ann'), { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'idempotency-key': 'a b' }, body: text });
+		await expectRefused(bad, 400, /Idempotency-Key/, before);
+	});
+
 	it('imports an ACLED-style CSV', async () => {
 		const csv = 'event_id_cnty,event_date,event_type,sub_event_type,iso,location,latitude,longitude,source,notes\nBLR9,2021-08-09,Protests,Peaceful protest,112,Minsk,53.9,27.56,Viasna,Post-election protest\n';
 		const res = await post('acled.csv', csv, 'merge');

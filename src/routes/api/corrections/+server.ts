@@ -2,7 +2,7 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { parseAuthor, parseEventFeature, FieldError } from '$lib/domain/importers';
-import { answer, readJson } from '$lib/server/http';
+import { answer, readJson, requestId } from '$lib/server/http';
 import { commit, StorageError } from '$lib/server/storage';
 
 export const POST: RequestHandler = ({ request, url }) =>
@@ -18,13 +18,13 @@ export const POST: RequestHandler = ({ request, url }) =>
 				if (err instanceof FieldError) throw new FieldError(`feature.${err.field}`, err.message.replace(/^field "[^"]*": /, ''));
 				throw err;
 			}
-			const res = await commit([{ op: 'add', event_id: feature.properties.id, feature, note }], { author });
+			const res = await commit([{ op: 'add', event_id: feature.properties.id, feature, note }], { author, request: requestId(request) });
 			const id = feature.properties.id;
 			return json({ applied: res.applied, event: res.events[id]?.feature ?? null, version: res.events[id]?.version ?? null }, { status: 201 });
 		}
 		if (body.op === 'undo') {
 			if (typeof body.undoes !== 'string') throw new FieldError('undoes', 'must name the id of the change to undo');
-			const res = await commit([{ op: 'undo', undoes: body.undoes, note }], { author });
+			const res = await commit([{ op: 'undo', undoes: body.undoes, note }], { author, request: requestId(request) });
 			const id = res.applied[0]!.event_id;
 			return json({ applied: res.applied, event: res.events[id]?.feature ?? null, version: res.events[id]?.version ?? null });
 		}
