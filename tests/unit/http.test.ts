@@ -69,6 +69,18 @@ describe('edits over HTTP', () => {
 		await expectRefused(await fetch(url('/api/corrections/ev-000003'), { method: 'PATCH', headers: { 'content-type': 'application/json', ...h }, body: '{"author":' }), 400, /not valid UTF-8 JSON/, before);
 	});
 
+	it('refuses a PATCH or an add whose event would not conform to the schema, naming the field', async () => {
+		const { version } = await state('ev-000004');
+		const before = ds.files();
+		const patch = await fetch(url('/api/corrections/ev-000004'), json('PATCH', { author: 'A', set: { summary: 'red\u001b[31m' } }, { 'if-match': version }));
+		expect(await patch.clone().json()).toMatchObject({ field: 'properties.summary' });
+		await expectRefused(patch, 400, /control character \(U\+001B\)/, before);
+		const f = sampleEvent('ev-unknown-field');
+		const add = await fetch(url('/api/corrections'), json('POST', { op: 'add', author: 'A', feature: { ...f, properties: { ...f.properties, colour: 'red' } } }));
+		expect(await add.clone().json()).toMatchObject({ field: 'feature.properties.colour' });
+		await expectRefused(add, 400, /not a property of an event/, before);
+	});
+
 	it('deletes, shows the history and undoes the deletion', async () => {
 		const id = 'ev-000004';
 		const { version } = await state(id);

@@ -11,7 +11,9 @@ import {
 	type CorrectionLog,
 	type EventPatch
 } from '$lib/domain/corrections';
+import { FieldError } from '$lib/domain/importers';
 import { commitFiles, type FileWrite } from './journal';
+import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
 import { buildPlaces, canonicalEvents, serializeEvents, serializePlaces } from './pipeline/output';
 import { loadGazetteer } from './gazetteer';
@@ -254,6 +256,9 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		logById.set(entry.id, entry);
 		entries.push(entry);
 		const next = replayEvent(entry.event_id, byId.get(entry.event_id), log);
+		// Every write path ends here: what would be stored must conform (an undo may always restore an older state).
+		const issue = entry.op === 'undo' || !next ? undefined : eventIssues(next)[0];
+		if (issue) throw new FieldError(issue.field, `${issue.message} (event ${entry.event_id} would not conform to geodata/schema/event.schema.json)`);
 		if (next) byId.set(entry.event_id, next);
 		else byId.delete(entry.event_id);
 	}

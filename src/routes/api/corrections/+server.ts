@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { parseAuthor, parseEventFeature, FieldError } from '$lib/domain/importers';
 import { answer, readJson, requestId } from '$lib/server/http';
+import { unknownProperties } from '$lib/server/schema';
 import { commit, StorageError } from '$lib/server/storage';
 
 export const POST: RequestHandler = ({ request, url }) =>
@@ -11,6 +12,8 @@ export const POST: RequestHandler = ({ request, url }) =>
 		const author = parseAuthor(body.author);
 		const note = typeof body.note === 'string' ? body.note.slice(0, 500) : undefined;
 		if (body.op === 'add') {
+			const unknown = unknownProperties(body.feature)[0];
+			if (unknown !== undefined) throw new FieldError(`feature.properties.${unknown}`, 'is not a property of an event (see geodata/README.md)');
 			let feature;
 			try {
 				feature = parseEventFeature(body.feature);
