@@ -128,31 +128,71 @@ function snapshotOf(f: EventFeature): EventPatch {
 	return snap as EventPatch;
 }
 
+type EventEntry = Exclude<Correction, { op: 'undo' }>;
+
 /**
- * The event as the whole log makes it: its extracted form (recovered from the first entry's `before`, or the
- * current file) with every active entry replayed — exactly what re-ingesting with applyCorrections gives.
+ * The correction log indexed for replay: each event's own entries and the ids still in force, kept up to date as
+ * entries are appended. Replaying one event then costs its own entries, not the whole log, so a commit of m
+ * entries onto a log of n costs O(n + m) (an undo, rare and one per request, recomputes what is in force: O(n)).
  */
-export function replayEvent(eventId: string, current: EventFeature | undefined, log: readonly Correction[]): EventFeature | undefined {
-	const own = log.filter((c): c is Exclude<Correction, { op: 'undo' }> => c.event_id === eventId && c.op !== 'undo');
-	let base: EventFeature | undefined = current;
-	const first = own[0];
-	if (first) {
-		if (first.op === 'add') base = undefined;
-		else if (first.op === 'drop') base = first.before ?? current;
-		else {
-			const shape = current ?? own.find((c): c is Extract<Correction, { op: 'drop' }> => c.op === 'drop' && !!c.before)?.before;
-			base = shape ? patchFeature(shape, first.before ?? {}) : undefined;
+class LogIndex {
+	private readonly own = new Map<string, EventEntry[]>();
+	private active: Set<string>;
+
+	constructor(private readonly log: Correction[]) {
+		for (const c of log) this.index(c);
+		this.active = new Set(activeCorrections(log).map((c) => c.id));
+	}
+
+	private index(c: Correction): void {
+		if (c.op === 'undo') return;
+		const list = this.own.get(c.event_id);
+		if (list) list.push(c);
+		else this.own.set(c.event_id, [c]);
+	}
+
+	append(c: Correction): void {
+		this.log.push(c);
+		this.index(c);
+		if (c.op === 'undo') this.active = new Set(activeCorrections(this.log).map((a) => a.id));
+		else this.active.add(c.id); // nothing after it can have undone it yet
+	}
+
+	/** Whether a patch, drop or add is in force (not undone, or its undo undone). */
+	isActive(id: string): boolean {
+		return this.active.has(id);
+	}
+
+	/**
+	 * The event as the whole log makes it: its extracted form (recovered from the first entry's `before`, or the
+	 * current file) with every active entry replayed — exactly what re-ingesting with applyCorrections gives.
+	 */
+	replay(eventId: string, current: EventFeature | undefined): EventFeature | undefined {
+		const own = this.own.get(eventId) ?? [];
+		let base: EventFeature | undefined = current;
+		const first = own[0];
+		if (first) {
+			if (first.op === 'add') base = undefined;
+			else if (first.op === 'drop') base = first.before ?? current;
+			else {
+				const shape = current ?? own.find((c): c is Extract<Correction, { op: 'drop' }> => c.op === 'drop' && !!c.before)?.before;
+				base = shape ? patchFeature(shape, first.before ?? {}) : undefined;
+			}
 		}
+		let f = base;
+		for (const c of own) {
+			if (!this.active.has(c.id)) continue;
+			if (c.op === 'add') f = c.feature;
+			else if (c.op === 'drop') f = undefined;
+			else if (c.op === 'patch' && f) f = patchFeature(f, c.set);
+		}
+		return f;
 	}
-	let f = base;
-	const active = new Set(activeCorrections(log).map((c) => c.id));
-	for (const c of own) {
-		if (!active.has(c.id)) continue;
-		if (c.op === 'add') f = c.feature;
-		else if (c.op === 'drop') f = undefined;
-		else if (c.op === 'patch' && f) f = patchFeature(f, c.set);
-	}
-	return f;
+}
+
+/** The event as the whole log makes it (see LogIndex.replay); for one event: commits keep a LogIndex instead. */
+export function replayEvent(eventId: string, current: EventFeature | undefined, log: readonly Correction[]): EventFeature | undefined {
+	return new LogIndex([...log]).replay(eventId, current);
 }
 
 /** A log entry as a caller proposes it; id, time and `before` are filled in under the lock. */
@@ -229,13 +269,14 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 	const at = new Date().toISOString();
 	const entries: Correction[] = [];
 	const log = [...state.log.corrections];
+	const index = new LogIndex(log);
 	for (const p of proposed) {
 		const base = { id: newId(), at, author: opts.author, ...(p.note ? { note: p.note } : {}), ...(opts.request ? { request: opts.request } : {}) };
 		let entry: Correction;
 		if (p.op === 'undo') {
 			const target = logById.get(p.undoes);
 			if (!target) throw new StorageError(404, `No change with id ${p.undoes} in the history.`);
-			const stillActive = activeCorrections(log).some((c) => c.id === target.id) || (target.op === 'undo' && !isCancelled(log, target.id));
+			const stillActive = target.op === 'undo' ? !isCancelled(log, target.id) : index.isActive(target.id);
 			if (!stillActive) throw new StorageError(409, `Change ${p.undoes} is already undone.`);
 			entry = { ...base, op: 'undo', event_id: target.event_id, undoes: target.id };
 		} else if (p.op === 'add') {
@@ -252,10 +293,10 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 					? { ...base, op: 'drop', event_id: p.event_id, before: cur }
 					: { ...base, op: 'patch', event_id: p.event_id, set: p.set, before: snapshotOf(cur) };
 		}
-		log.push(entry);
+		index.append(entry); // and so to `log`
 		logById.set(entry.id, entry);
 		entries.push(entry);
-		const next = replayEvent(entry.event_id, byId.get(entry.event_id), log);
+		const next = index.replay(entry.event_id, byId.get(entry.event_id));
 		// Every write path ends here: what would be stored must conform (an undo may always restore an older state).
 		const issue = entry.op === 'undo' || !next ? undefined : eventIssues(next)[0];
 		if (issue) throw new FieldError(issue.field, `${issue.message} (event ${entry.event_id} would not conform to geodata/schema/event.schema.json)`);
