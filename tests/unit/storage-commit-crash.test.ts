@@ -119,7 +119,7 @@ async function killAtEveryStep(s: Scenario, afterRestart?: (dir: string, ops: st
 }
 
 describe('a commit killed between any two of its writes', () => {
-	it('leaves an article save whole after a restart: the article with its accept/reject decisions, or neither', { timeout: 300_000 }, async () => {
+	it('leaves an article save whole after a restart: the article with its accept/reject decisions, or neither', { timeout: 900_000 }, async () => {
 		const extracted = [
 			sampleEvent('ev-art-1', { source_id: 'crash-article' }),
 			sampleEvent('ev-art-2', { source_id: 'crash-article', place_id: 'gn:625144', place_name: 'Minsk', geonames_id: 625144 }, [27.56, 53.9]),
@@ -143,7 +143,7 @@ describe('a commit killed between any two of its writes', () => {
 		expect(outcomes.some((o) => o.endsWith('old')) && outcomes.some((o) => o.endsWith('new'))).toBe(true);
 	});
 
-	it('leaves an import whole after a restart, and its retry with the same request id adds nothing twice', { timeout: 300_000 }, async () => {
+	it('leaves an import whole after a restart, and its retry with the same request id adds nothing twice', { timeout: 900_000 }, async () => {
 		const imported = manyEvents(300).slice(100); // ids the base's 100 events do not have
 		const s = scenario(
 			'import',

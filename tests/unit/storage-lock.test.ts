@@ -43,6 +43,13 @@ function run(script: string, args: string[], env: Record<string, string>): Promi
 }
 
 const acknowledged = (out: string) => out.split('\n').filter((l) => l.startsWith('ev-'));
+/** Every write a writer child attempted was acknowledged or refused naming the other writer: none lost silently. */
+function expectAllAnswered(r: { stdout: string; stderr: string }, count: number): void {
+	const refused = r.stderr.split('\n').filter((l) => l.startsWith('refused '));
+	for (const line of refused) expect(line).toMatch(/is being written by /);
+	expect(acknowledged(r.stdout).length + refused.length, r.stderr).toBe(count);
+}
+const PATIENT = { GEODATA_LOCK_WAIT_MS: '120000' }; // a loaded test machine may hold a commit for seconds
 
 describe('the data-folder lock', () => {
 	it('refuses a commit with 503 naming the writer that holds the lock, and changes nothing', async () => {
@@ -71,28 +78,31 @@ describe('the data-folder lock', () => {
 		expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
 	});
 
-	it('keeps every acknowledged write of two processes writing the same folder at once', { timeout: 180_000 }, async () => {
-		const [a, b] = await Promise.all([run(WRITER, [], { PREFIX: 'a', COUNT: '20' }), run(WRITER, [], { PREFIX: 'b', COUNT: '20' })]);
+	it('keeps every acknowledged write of two processes writing the same folder at once', { timeout: 600_000 }, async () => {
+		const [a, b] = await Promise.all([run(WRITER, [], { ...PATIENT, PREFIX: 'a', COUNT: '20' }), run(WRITER, [], { ...PATIENT, PREFIX: 'b', COUNT: '20' })]);
+		expectAllAnswered(a, 20);
+		expectAllAnswered(b, 20);
 		const acked = [...acknowledged(a.stdout), ...acknowledged(b.stdout)];
-		expect(acked.length, `${a.stderr}${b.stderr}`).toBe(40);
+		expect(acked.length).toBeGreaterThan(0);
 		const events = eventIds();
 		const log = logIds();
 		expect(acked.filter((id) => !events.has(id) || !log.has(id))).toEqual([]);
 	});
 
-	it('keeps every edit acknowledged while npm run ingest rewrites the same folder', { timeout: 180_000 }, async () => {
+	it('keeps every edit acknowledged while npm run ingest rewrites the same folder', { timeout: 600_000 }, async () => {
 		cpSync(path.resolve('geodata/articles'), path.join(dir, 'articles'), { recursive: true });
 		const out = path.join(dir, 'events.geojson');
-		const [writer, ingest] = await Promise.all([run(WRITER, [], { PREFIX: 'w', COUNT: '30' }), run(INGEST, ['--out', out, path.join(dir, 'articles')], {})]);
+		const [writer, ingest] = await Promise.all([run(WRITER, [], { ...PATIENT, PREFIX: 'w', COUNT: '30' }), run(INGEST, ['--out', out, path.join(dir, 'articles')], PATIENT)]);
 		expect(ingest.status, ingest.stderr).toBe(0);
+		expectAllAnswered(writer, 30);
 		const acked = acknowledged(writer.stdout);
-		expect(acked.length, writer.stderr).toBe(30);
+		expect(acked.length).toBeGreaterThan(0);
 		const events = eventIds();
 		expect(acked.filter((id) => !events.has(id))).toEqual([]);
 		expect(events.has('ev-000000')).toBe(false); // the ingest did replace the events (the 2,000 are not articles')
 	});
 
-	it('makes npm run ingest exit 1 naming the other writer when the folder stays locked, writing nothing', { timeout: 120_000 }, async () => {
+	it('makes npm run ingest exit 1 naming the other writer when the folder stays locked, writing nothing', { timeout: 300_000 }, async () => {
 		const before = readFileSync(path.join(dir, 'events.geojson'), 'utf8');
 		cpSync(path.resolve('geodata/articles'), path.join(dir, 'articles'), { recursive: true });
 		const release = await acquireLock(dir, 'test holder');
