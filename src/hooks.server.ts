@@ -1,16 +1,21 @@
 // Request guards for every route: security headers, same-origin writes (CSRF), READ_ONLY, body size limits.
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { bodyLimit, crossOriginReason, drain, fail, isReadOnly, mb } from '$lib/server/http';
-import { removeStaleTemps } from '$lib/server/atomic';
+import { LockBusyError, withDataLock } from '$lib/server/lock';
 import { dataDir, readEvents } from '$lib/server/store';
 
 /**
- * At start: clear temp files a killed writer left in the data folder (they would otherwise pile up), and begin
- * reading the events so the first page load finds them parsed (not awaited: the server listens meanwhile).
+ * At start: recover the data folder from a writer killed mid-commit (finish a commit whose journal exists, delete
+ * the temps of one that never reached it; see lock.ts and journal.ts), then begin reading the events so the first
+ * page load finds them parsed (not awaited: the server listens meanwhile).
  */
 export const init: ServerInit = async () => {
-	const removed = await removeStaleTemps(dataDir());
-	if (removed.length) console.warn(`Removed ${removed.length} temp file(s) left by an interrupted write in ${dataDir()}: ${removed.join(', ')}`);
+	try {
+		await withDataLock(dataDir(), 'the server (start-up recovery)', async () => {}, { waitMs: 0 });
+	} catch (err) {
+		// Busy: the live writer (and every later one) recovers before it writes. Else, e.g. a read-only disk: serve.
+		if (!(err instanceof LockBusyError)) console.warn(`Could not check ${dataDir()} for an interrupted write: ${(err as Error).message}`);
+	}
 	void readEvents().catch(() => {}); // a broken file is reported by the requests that need it
 };
 

@@ -1,6 +1,7 @@
 // `npm run ingest -- [--out FILE] PATH...`: articles (files or folders of .md/.txt) → events.geojson + places.geojson.
 import path from 'node:path';
 import { loadGazetteer } from '../lib/server/gazetteer/index';
+import { LockBusyError, withDataLock } from '../lib/server/lock';
 import { ingestPaths } from '../lib/server/pipeline/ingest';
 
 const HELP = `Usage: npm run ingest -- [--out FILE] PATH...
@@ -11,12 +12,17 @@ extracts dated, geocoded events and writes them as GeoJSON:
   places.geojson          beside FILE: every place used, with its shape
   corrections.json        beside FILE: the analysts' log, re-applied on top (absent = none)
 
+While it runs, FILE's folder is locked (its .lock file): the server's saves wait or are refused, never lost.
+If another writer holds the lock, this run waits up to $GEODATA_LOCK_WAIT_MS ms (default 10000), then exits 1.
+A commit that an interrupted writer left in the folder is first completed or rolled back.
+
 Options:
   --out FILE   where to write the events
   -h, --help   show this help
 
-Exit status: 0 when every file was ingested, 1 when any failed (the others are still written; when all fail,
-nothing is written and the stored files stay as they were), 2 on usage errors.`;
+Exit status: 0 when every file was ingested, 1 when any failed (the others are still written) or when no
+article was read (all failed, or no .md/.txt file was found: nothing is written and the stored files stay as
+they were) or when another writer kept the folder locked (nothing is written), 2 on usage errors.`;
 
 function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
 	let out = path.join('geodata', 'events.geojson');
@@ -51,6 +57,11 @@ function progressBar(): (done: number, total: number) => void {
 	};
 }
 
+/** Why no article was read: every input failed, or the paths hold no article files at all. */
+function nothingRead(failures: number, paths: readonly string[]): string {
+	return failures ? 'no input could be read' : `no .md or .txt article found in ${paths.join(', ')}`;
+}
+
 async function main(): Promise<number> {
 	let args;
 	try {
@@ -65,7 +76,17 @@ async function main(): Promise<number> {
 	}
 	const gazetteer = loadGazetteer();
 	const t0 = performance.now();
-	const summary = await ingestPaths(args.paths, { out: args.out, gazetteer, onProgress: progressBar() });
+	let summary;
+	try {
+		// The whole run holds the folder's lock: corrections.json is read at the start and the events written at the end.
+		summary = await withDataLock(path.dirname(path.resolve(args.out)), 'npm run ingest', () =>
+			ingestPaths(args.paths, { out: args.out, gazetteer, onProgress: progressBar() })
+		);
+	} catch (err) {
+		if (!(err instanceof LockBusyError)) throw err;
+		console.error(`ingest: ${err.message}`);
+		return 1;
+	}
 	const s = ((performance.now() - t0) / 1000).toFixed(2);
 	for (const f of summary.failed) console.error(`FAILED ${f.file}: ${f.reason}`);
 	for (const o of summary.orphans) console.error(`orphan correction ${o.id} (${o.op}): event ${o.event_id} is no longer produced; kept in the log`);
@@ -73,9 +94,9 @@ async function main(): Promise<number> {
 		`ingest: ${summary.articles} articles, ${summary.events} events, ${summary.places} places, ` +
 			`${summary.mentions} place mentions, ${summary.unplaced} event sentences without a resolvable place, ` +
 			`${summary.corrections} corrections (${summary.orphans.length} orphans), ${summary.failed.length} failed files, ${s} s\n` +
-			(summary.written ? `wrote ${summary.out} and ${summary.placesOut}` : `wrote nothing: no input could be read, so ${summary.out} is left as it was`)
+			(summary.written ? `wrote ${summary.out} and ${summary.placesOut}` : `wrote nothing: ${nothingRead(summary.failed.length, args.paths)}, so ${summary.out} is left as it was`)
 	);
-	return summary.failed.length ? 1 : 0;
+	return summary.failed.length || !summary.written ? 1 : 0;
 }
 
 main().then(

@@ -69,6 +69,18 @@ describe('edits over HTTP', () => {
 		await expectRefused(await fetch(url('/api/corrections/ev-000003'), { method: 'PATCH', headers: { 'content-type': 'application/json', ...h }, body: '{"author":' }), 400, /not valid UTF-8 JSON/, before);
 	});
 
+	it('refuses a PATCH or an add whose event would not conform to the schema, naming the field', async () => {
+		const { version } = await state('ev-000004');
+		const before = ds.files();
+		const patch = await fetch(url('/api/corrections/ev-000004'), json('PATCH', { author: 'A', set: { summary: 'red\u001b[31m' } }, { 'if-match': version }));
+		expect(await patch.clone().json()).toMatchObject({ field: 'properties.summary' });
+		await expectRefused(patch, 400, /control character \(U\+001B\)/, before);
+		const f = sampleEvent('ev-unknown-field');
+		const add = await fetch(url('/api/corrections'), json('POST', { op: 'add', author: 'A', feature: { ...f, properties: { ...f.properties, colour: 'red' } } }));
+		expect(await add.clone().json()).toMatchObject({ field: 'feature.properties.colour' });
+		await expectRefused(add, 400, /not a property of an event/, before);
+	});
+
 	it('deletes, shows the history and undoes the deletion', async () => {
 		const id = 'ev-000004';
 		const { version } = await state(id);
@@ -124,6 +136,21 @@ describe('imports over HTTP', () => {
 		const again = (await (await post('c.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ ...features[0], properties: { ...features[0]!.properties, id: 'imp-a2' } }] }), 'merge')).json()) as { added: number; duplicate_count: number };
 		expect(again).toMatchObject({ added: 0, duplicate_count: 1 });
 		expect((JSON.parse(ds.files().events) as EventCollection).features.filter((f) => f.properties.source_id === 'colleague')).toHaveLength(2);
+	});
+
+	it('applies a retried merge with the same Idempotency-Key once and answers it as the first time', async () => {
+		const text = JSON.stringify({ type: 'FeatureCollection', features: [sampleEvent('imp-retry', { source_id: 'retry', summary: 'Retried import' })] });
+		const merge = () =>
+			fetch(url('/api/import?name=r.geojson&mode=merge&author=Ann'), { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'idempotency-key': 'import-retry-1' }, body: text });
+		const first = await merge();
+		const again = await merge();
+		expect([first.status, again.status]).toEqual([201, 201]);
+		expect(((await again.json()) as { added: number }).added).toBe(((await first.json()) as { added: number }).added);
+		const log = JSON.parse(ds.files().log!) as CorrectionLog;
+		expect(log.corrections.filter((c) => c.event_id === 'imp-retry')).toHaveLength(1);
+		const before = ds.files();
+		const bad = await fetch(url('/api/import?name=r.geojson&mode=merge&author=Ann'), { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'idempotency-key': 'a b' }, body: text });
+		await expectRefused(bad, 400, /Idempotency-Key/, before);
 	});
 
 	it('imports an ACLED-style CSV', async () => {

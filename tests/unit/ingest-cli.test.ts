@@ -45,4 +45,20 @@ describe('npm run ingest', () => {
 		expect(fc.features[0].properties).toMatchObject({ event_type: 'PROTEST', place_name: 'Minsk', date: '2020-09-13' });
 		expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['events.geojson', 'places.geojson']);
 	});
+
+	it('writes nothing and exits 1 with a clear message when the folder holds no articles', async () => {
+		const empty = path.join(dir, 'no-articles');
+		await mkdir(empty);
+		await writeFile(path.join(empty, 'notes.json'), '{}');
+		const outDir = path.join(dir, 'kept');
+		await mkdir(outDir);
+		const out = path.join(outDir, 'events.geojson');
+		await writeFile(out, 'stored events');
+		await writeFile(path.join(outDir, 'places.geojson'), 'stored places');
+		const r = ingest(['--out', out, empty]);
+		expect(r.status, r.stderr).toBe(1);
+		expect(r.stderr).toContain(`wrote nothing: no .md or .txt article found in ${empty}`);
+		expect(await readFile(out, 'utf8')).toBe('stored events');
+		expect(await readFile(path.join(outDir, 'places.geojson'), 'utf8')).toBe('stored places');
+	});
 });

@@ -116,6 +116,22 @@ describe('ingestPaths with nothing readable', () => {
 	});
 });
 
+describe('ingestPaths with no articles', () => {
+	it('leaves the stored events and places as they were when the folder holds no .md or .txt file', async () => {
+		const d = await mkdtemp(path.join(tmpdir(), 'ingest-empty-'));
+		await mkdir(path.join(d, 'in'));
+		await writeFile(path.join(d, 'in', 'triggers.json'), '{}');
+		const out = path.join(d, 'events.geojson');
+		await writeFile(out, 'stored events');
+		await writeFile(path.join(d, 'places.geojson'), 'stored places');
+		const s = await ingestPaths([path.join(d, 'in')], { out, gazetteer: fakeGazetteer() });
+		expect(s).toMatchObject({ written: false, articles: 0, failed: [] });
+		expect(await readFile(out, 'utf8')).toBe('stored events');
+		expect(await readFile(path.join(d, 'places.geojson'), 'utf8')).toBe('stored places');
+		await rm(d, { recursive: true, force: true });
+	});
+});
+
 describe('ingestPaths and source ids', () => {
 	it('refuses a second file with the same source id, so event ids stay unique', async () => {
 		const d = await mkdtemp(path.join(tmpdir(), 'ingest-dup-'));

@@ -141,6 +141,26 @@ describe('commit', () => {
 		expect(existsSync(path.join(dir, 'corrections.json'))).toBe(false);
 	});
 
+	it('answers a retried add with the same request id as the first time, and adds the event once', async () => {
+		const first = await commit([{ op: 'add', event_id: 'new1', feature: event('new1') }], { author: 'a', request: 'req-add-1' });
+		const again = await commit([{ op: 'add', event_id: 'new1', feature: event('new1') }], { author: 'a', request: 'req-add-1' });
+		expect(again.applied.map((c) => c.id)).toEqual(first.applied.map((c) => c.id));
+		expect(again.events.new1!.version).toBe(first.events.new1!.version);
+		expect(again.replayed).toBe(true);
+		expect(readLog().corrections).toHaveLength(1);
+		expect(readLog().corrections[0]!.request).toBe('req-add-1');
+	});
+
+	it('applies a retried import with the same request id once, answering the same number added', async () => {
+		const batch = ['i1', 'i2', 'i3'].map((id) => ({ op: 'add' as const, event_id: id, feature: event(id) }));
+		const first = await commit(batch, { author: 'a', onExisting: 'skip', request: 'req-import-1' });
+		const again = await commit(batch, { author: 'a', onExisting: 'skip', request: 'req-import-1' });
+		expect(first.applied).toHaveLength(3);
+		expect(again.applied.map((c) => c.id)).toEqual(first.applied.map((c) => c.id));
+		expect(readLog().corrections).toHaveLength(3);
+		expect(readEventsFile().features.filter((f) => f.properties.id.startsWith('i'))).toHaveLength(3);
+	});
+
 	it('replayEvent recovers the extracted event from the first entry and replays only active entries', () => {
 		const base = event('z');
 		const patched = { ...base, properties: { ...base.properties, summary: 'p' } };

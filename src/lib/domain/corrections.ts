@@ -35,6 +35,8 @@ interface CorrectionBase {
 	author: string;
 	event_id: string;
 	note?: string;
+	/** The client's id of the request that made it (Idempotency-Key), shared by every entry of that request. */
+	request?: string;
 }
 
 export type Correction =

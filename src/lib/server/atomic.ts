@@ -4,12 +4,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /**
- * Replaces `file` with `data` so that a reader (or a crash at any instant) sees either the old bytes or the new
- * ones, never a mix: rename(2) within one folder is atomic on POSIX file systems.
+ * Writes `data` to a new temp file beside `file` (same folder, so a rename onto `file` is atomic) and fsyncs it.
+ * Returns the temp's path; on failure nothing is left behind.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-	const dir = path.dirname(file);
-	const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`); // see TEMP_NAME
+export async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
+	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`); // see TEMP_NAME
 	const fh = await open(tmp, 'wx', 0o644);
 	try {
 		await fh.writeFile(data);
@@ -20,13 +19,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 		throw err;
 	}
 	await fh.close();
-	try {
-		await rename(tmp, file);
-	} catch (err) {
-		await unlink(tmp).catch(() => {});
-		throw err;
-	}
-	// Persist the rename itself (the directory entry); some file systems refuse fsync on a folder.
+	return tmp;
+}
+
+/** Persists the folder's entries (a rename, an unlink); some file systems refuse fsync on a folder: best effort. */
+export async function syncDir(dir: string): Promise<void> {
 	try {
 		const dh = await open(dir, 'r');
 		try {
@@ -39,10 +36,27 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 	}
 }
 
-/** The temp name writeFileAtomic uses: `.<file>.<pid>.<12 hex>.tmp`. */
+/**
+ * Replaces `file` with `data` so that a reader (or a crash at any instant) sees either the old bytes or the new
+ * ones, never a mix: rename(2) within one folder is atomic on POSIX file systems. For several files at once, see
+ * journal.ts.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+	const tmp = await writeTemp(file, data);
+	try {
+		await rename(tmp, file);
+	} catch (err) {
+		await unlink(tmp).catch(() => {});
+		throw err;
+	}
+	await syncDir(path.dirname(file));
+}
+
+/** The temp name writeTemp uses: `.<file>.<pid>.<12 hex>.tmp`. */
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine. */
+export function isRunning(pid: number): boolean {
 	try {
 		process.kill(pid, 0); // signal 0: only asks whether the process exists
 		return true;
@@ -52,7 +66,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Deletes the temp files writeFileAtomic left in `dir` when its process died mid-write (kill -9, power cut): those
+ * Deletes the temp files writeTemp (and so writeFileAtomic) left in `dir` when its process died mid-write (kill -9, power cut): those
  * whose writer pid no longer runs. A live writer's temp is kept. Assumes one machine writes the folder (pids are
  * per machine). Returns the names removed; a missing folder removes nothing.
  */
@@ -61,7 +75,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
 	const names = await readdir(dir).catch(() => [] as string[]);
 	for (const name of names) {
 		const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
-		if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+		if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
 		await unlink(path.join(dir, name)).then(
 			() => removed.push(name),
 			() => {}

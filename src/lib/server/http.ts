@@ -99,6 +99,19 @@ export async function answer(fn: () => Promise<Response>): Promise<Response> {
 	}
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The client's id of a write request (the Idempotency-Key header): a retry with the same id is answered from the
+ * first commit, never applied twice (storage.ts). Absent: every request is new.
+ */
+export function requestId(request: Request): string | undefined {
+	const id = request.headers.get('idempotency-key');
+	if (id === null) return undefined;
+	if (!REQUEST_ID.test(id)) throw new StorageError(400, 'The Idempotency-Key header must be 1–128 letters, digits, ".", "_", ":" or "-".');
+	return id;
+}
+
 /** READ_ONLY=1 (or true/yes) turns every write off, for public or wall deployments. */
 export function isReadOnly(): boolean {
 	return /^(1|true|yes)$/i.test(process.env.READ_ONLY ?? '');

@@ -1,5 +1,5 @@
-// The only writer of the data folder: serialised, atomic, version-checked edits of events and the correction log.
-import { readFile, stat, mkdir } from 'node:fs/promises';
+// The server's writer of the data folder: locked, all-or-nothing, version-checked edits of events and the correction log.
+import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection, EventFeature } from '$lib/domain/event';
@@ -11,7 +11,10 @@ import {
 	type CorrectionLog,
 	type EventPatch
 } from '$lib/domain/corrections';
-import { writeFileAtomic } from './atomic';
+import { FieldError } from '$lib/domain/importers';
+import { commitFiles, type FileWrite } from './journal';
+import { eventIssues } from './schema';
+import { LockBusyError, withDataLock } from './lock';
 import { buildPlaces, canonicalEvents, serializeEvents, serializePlaces } from './pipeline/output';
 import { loadGazetteer } from './gazetteer';
 import { dataDir, invalidate } from './store';
@@ -35,7 +38,10 @@ export class StorageError extends Error {
 
 let tail: Promise<unknown> = Promise.resolve();
 
-/** Runs `fn` after every write queued before it has finished (an in-process FIFO mutex). */
+/**
+ * Runs `fn` after every write queued before it has finished (an in-process FIFO mutex, so this process's writers
+ * queue here instead of polling the data-folder lock, which guards against other processes).
+ */
 export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 	const run = tail.then(fn, fn);
 	tail = run.catch(() => undefined);
@@ -122,31 +128,71 @@ function snapshotOf(f: EventFeature): EventPatch {
 	return snap as EventPatch;
 }
 
+type EventEntry = Exclude<Correction, { op: 'undo' }>;
+
 /**
- * The event as the whole log makes it: its extracted form (recovered from the first entry's `before`, or the
- * current file) with every active entry replayed — exactly what re-ingesting with applyCorrections gives.
+ * The correction log indexed for replay: each event's own entries and the ids still in force, kept up to date as
+ * entries are appended. Replaying one event then costs its own entries, not the whole log, so a commit of m
+ * entries onto a log of n costs O(n + m) (an undo, rare and one per request, recomputes what is in force: O(n)).
  */
-export function replayEvent(eventId: string, current: EventFeature | undefined, log: readonly Correction[]): EventFeature | undefined {
-	const own = log.filter((c): c is Exclude<Correction, { op: 'undo' }> => c.event_id === eventId && c.op !== 'undo');
-	let base: EventFeature | undefined = current;
-	const first = own[0];
-	if (first) {
-		if (first.op === 'add') base = undefined;
-		else if (first.op === 'drop') base = first.before ?? current;
-		else {
-			const shape = current ?? own.find((c): c is Extract<Correction, { op: 'drop' }> => c.op === 'drop' && !!c.before)?.before;
-			base = shape ? patchFeature(shape, first.before ?? {}) : undefined;
+class LogIndex {
+	private readonly own = new Map<string, EventEntry[]>();
+	private active: Set<string>;
+
+	constructor(private readonly log: Correction[]) {
+		for (const c of log) this.index(c);
+		this.active = new Set(activeCorrections(log).map((c) => c.id));
+	}
+
+	private index(c: Correction): void {
+		if (c.op === 'undo') return;
+		const list = this.own.get(c.event_id);
+		if (list) list.push(c);
+		else this.own.set(c.event_id, [c]);
+	}
+
+	append(c: Correction): void {
+		this.log.push(c);
+		this.index(c);
+		if (c.op === 'undo') this.active = new Set(activeCorrections(this.log).map((a) => a.id));
+		else this.active.add(c.id); // nothing after it can have undone it yet
+	}
+
+	/** Whether a patch, drop or add is in force (not undone, or its undo undone). */
+	isActive(id: string): boolean {
+		return this.active.has(id);
+	}
+
+	/**
+	 * The event as the whole log makes it: its extracted form (recovered from the first entry's `before`, or the
+	 * current file) with every active entry replayed — exactly what re-ingesting with applyCorrections gives.
+	 */
+	replay(eventId: string, current: EventFeature | undefined): EventFeature | undefined {
+		const own = this.own.get(eventId) ?? [];
+		let base: EventFeature | undefined = current;
+		const first = own[0];
+		if (first) {
+			if (first.op === 'add') base = undefined;
+			else if (first.op === 'drop') base = first.before ?? current;
+			else {
+				const shape = current ?? own.find((c): c is Extract<Correction, { op: 'drop' }> => c.op === 'drop' && !!c.before)?.before;
+				base = shape ? patchFeature(shape, first.before ?? {}) : undefined;
+			}
 		}
+		let f = base;
+		for (const c of own) {
+			if (!this.active.has(c.id)) continue;
+			if (c.op === 'add') f = c.feature;
+			else if (c.op === 'drop') f = undefined;
+			else if (c.op === 'patch' && f) f = patchFeature(f, c.set);
+		}
+		return f;
 	}
-	let f = base;
-	const active = new Set(activeCorrections(log).map((c) => c.id));
-	for (const c of own) {
-		if (!active.has(c.id)) continue;
-		if (c.op === 'add') f = c.feature;
-		else if (c.op === 'drop') f = undefined;
-		else if (c.op === 'patch' && f) f = patchFeature(f, c.set);
-	}
-	return f;
+}
+
+/** The event as the whole log makes it (see LogIndex.replay); for one event: commits keep a LogIndex instead. */
+export function replayEvent(eventId: string, current: EventFeature | undefined, log: readonly Correction[]): EventFeature | undefined {
+	return new LogIndex([...log]).replay(eventId, current);
 }
 
 /** A log entry as a caller proposes it; id, time and `before` are filled in under the lock. */
@@ -162,14 +208,21 @@ export interface CommitOptions {
 	expect?: Record<string, string>;
 	/** An `add` whose id exists already: refuse (default) or skip it silently (imports de-duplicate). */
 	onExisting?: 'refuse' | 'skip';
-	/** A new article file written under the same lock, before the log (an added article's text). */
+	/** A new article file, committed together with the log entries (an added article's text). */
 	article?: { sourceId: string; text: string };
+	/**
+	 * The client's id of this request (Idempotency-Key): stored in each entry, so a retry of a request that was
+	 * committed answers what it did the first time instead of applying it again.
+	 */
+	request?: string;
 }
 
 export interface CommitResult {
 	applied: Correction[];
 	/** Affected events after the commit (absent = dropped), with their new versions. */
 	events: Record<string, { feature: EventFeature | null; version: string | null }>;
+	/** True when `request` had been committed already and nothing new was applied. */
+	replayed: boolean;
 }
 
 function newId(): string {
@@ -177,88 +230,108 @@ function newId(): string {
 }
 
 /**
- * Appends entries to geodata/corrections.json and rewrites geodata/events.geojson with them applied — both
- * atomically, under one lock, the log first (so a crash between the two leaves the log ahead, which the next
- * ingest or edit of that event repairs, never an edit that the log does not hold).
+ * Appends entries to corrections.json and rewrites events.geojson (and places.geojson, and a new article) with
+ * them applied, as one all-or-nothing commit (journal.ts), holding the data folder's lock (lock.ts) from the read
+ * to the last rename, so no other process's write can come between. Another writer holding the lock too long: 503.
  */
 export function commit(proposed: readonly ProposedCorrection[], opts: CommitOptions): Promise<CommitResult> {
-	return serialised(async () => {
-		const state = await readState();
-		const byId = new Map(state.events.map((f) => [f.properties.id, f] as const));
-		const logById = new Map(state.log.corrections.map((c) => [c.id, c] as const));
-		for (const [eventId, version] of Object.entries(opts.expect ?? {})) {
-			const cur = byId.get(eventId);
-			if (!cur) throw new StorageError(409, `Event ${eventId} no longer exists (it was deleted or re-ingested); reload to see the current data.`);
-			if (eventVersion(cur) !== version) {
-				throw new StorageError(412, `Event ${eventId} was changed by someone else since you opened it; reload it and make your edit again.`);
-			}
-		}
-		const at = new Date().toISOString();
-		const entries: Correction[] = [];
-		const log = [...state.log.corrections];
-		const touched = new Set<string>();
-		for (const p of proposed) {
-			const base = { id: newId(), at, author: opts.author, ...(p.note ? { note: p.note } : {}) };
-			let entry: Correction;
-			if (p.op === 'undo') {
-				const target = logById.get(p.undoes);
-				if (!target) throw new StorageError(404, `No change with id ${p.undoes} in the history.`);
-				const stillActive = activeCorrections(log).some((c) => c.id === target.id) || (target.op === 'undo' && !isCancelled(log, target.id));
-				if (!stillActive) throw new StorageError(409, `Change ${p.undoes} is already undone.`);
-				entry = { ...base, op: 'undo', event_id: target.event_id, undoes: target.id };
-			} else if (p.op === 'add') {
-				if (byId.has(p.event_id)) {
-					if (opts.onExisting === 'skip') continue;
-					throw new StorageError(409, `An event with id ${p.event_id} exists already.`);
-				}
-				entry = { ...base, op: 'add', event_id: p.event_id, feature: p.feature };
-			} else {
-				const cur = byId.get(p.event_id) ?? (p.op === 'drop' ? p.before : undefined);
-				if (!cur) throw new StorageError(404, `No event with id ${p.event_id}.`);
-				entry =
-					p.op === 'drop'
-						? { ...base, op: 'drop', event_id: p.event_id, before: cur }
-						: { ...base, op: 'patch', event_id: p.event_id, set: p.set, before: snapshotOf(cur) };
-			}
-			log.push(entry);
-			logById.set(entry.id, entry);
-			entries.push(entry);
-			touched.add(entry.event_id);
-			const next = replayEvent(entry.event_id, byId.get(entry.event_id), log);
-			if (next) byId.set(entry.event_id, next);
-			else byId.delete(entry.event_id);
-		}
-		const result: CommitResult = { applied: entries, events: {} };
-		for (const id of touched) {
-			const f = byId.get(id);
-			result.events[id] = { feature: f ?? null, version: f ? eventVersion(f) : null };
-		}
-		if (opts.article) await writeNewArticle(opts.article.sourceId, opts.article.text);
-		if (entries.length === 0) return result;
-		await writeFileAtomic(path.join(dataDir(), CORRECTIONS_FILE), formatLog({ version: 1, corrections: log }));
-		const all = [...byId.values()];
-		await writeFileAtomic(path.join(dataDir(), EVENTS_FILE), formatEvents(all));
-		invalidate(CORRECTIONS_FILE);
-		invalidate(EVENTS_FILE);
-		await refreshPlaces(all);
-		return result;
-	});
+	return serialised(() =>
+		withDataLock(dataDir(), 'the server', () => commitLocked(proposed, opts)).catch((err: unknown) => {
+			throw err instanceof LockBusyError ? new StorageError(503, err.message) : err;
+		})
+	);
 }
 
-/** Rewrites places.geojson (when the folder has one) so a moved event's new place gets its footprint at once. */
-async function refreshPlaces(features: readonly EventFeature[]): Promise<void> {
-	const file = path.join(dataDir(), PLACES_FILE);
+function resultFor(entries: Correction[], byId: ReadonlyMap<string, EventFeature>, replayed: boolean): CommitResult {
+	const result: CommitResult = { applied: entries, events: {}, replayed };
+	for (const id of new Set(entries.map((c) => c.event_id))) {
+		const f = byId.get(id);
+		result.events[id] = { feature: f ?? null, version: f ? eventVersion(f) : null };
+	}
+	return result;
+}
+
+async function commitLocked(proposed: readonly ProposedCorrection[], opts: CommitOptions): Promise<CommitResult> {
+	const state = await readState();
+	const byId = new Map(state.events.map((f) => [f.properties.id, f] as const));
+	if (opts.request) {
+		const done = state.log.corrections.filter((c) => c.request === opts.request);
+		if (done.length) return resultFor(done, byId, true);
+	}
+	const logById = new Map(state.log.corrections.map((c) => [c.id, c] as const));
+	for (const [eventId, version] of Object.entries(opts.expect ?? {})) {
+		const cur = byId.get(eventId);
+		if (!cur) throw new StorageError(409, `Event ${eventId} no longer exists (it was deleted or re-ingested); reload to see the current data.`);
+		if (eventVersion(cur) !== version) {
+			throw new StorageError(412, `Event ${eventId} was changed by someone else since you opened it; reload it and make your edit again.`);
+		}
+	}
+	const at = new Date().toISOString();
+	const entries: Correction[] = [];
+	const log = [...state.log.corrections];
+	const index = new LogIndex(log);
+	for (const p of proposed) {
+		const base = { id: newId(), at, author: opts.author, ...(p.note ? { note: p.note } : {}), ...(opts.request ? { request: opts.request } : {}) };
+		let entry: Correction;
+		if (p.op === 'undo') {
+			const target = logById.get(p.undoes);
+			if (!target) throw new StorageError(404, `No change with id ${p.undoes} in the history.`);
+			const stillActive = target.op === 'undo' ? !isCancelled(log, target.id) : index.isActive(target.id);
+			if (!stillActive) throw new StorageError(409, `Change ${p.undoes} is already undone.`);
+			entry = { ...base, op: 'undo', event_id: target.event_id, undoes: target.id };
+		} else if (p.op === 'add') {
+			if (byId.has(p.event_id)) {
+				if (opts.onExisting === 'skip') continue;
+				throw new StorageError(409, `An event with id ${p.event_id} exists already.`);
+			}
+			entry = { ...base, op: 'add', event_id: p.event_id, feature: p.feature };
+		} else {
+			const cur = byId.get(p.event_id) ?? (p.op === 'drop' ? p.before : undefined);
+			if (!cur) throw new StorageError(404, `No event with id ${p.event_id}.`);
+			entry =
+				p.op === 'drop'
+					? { ...base, op: 'drop', event_id: p.event_id, before: cur }
+					: { ...base, op: 'patch', event_id: p.event_id, set: p.set, before: snapshotOf(cur) };
+		}
+		index.append(entry); // and so to `log`
+		logById.set(entry.id, entry);
+		entries.push(entry);
+		const next = index.replay(entry.event_id, byId.get(entry.event_id));
+		// Every write path ends here: what would be stored must conform (an undo may always restore an older state).
+		const issue = entry.op === 'undo' || !next ? undefined : eventIssues(next)[0];
+		if (issue) throw new FieldError(issue.field, `${issue.message} (event ${entry.event_id} would not conform to geodata/schema/event.schema.json)`);
+		if (next) byId.set(entry.event_id, next);
+		else byId.delete(entry.event_id);
+	}
+	const writes: FileWrite[] = [];
+	if (opts.article) {
+		if (await articleExists(opts.article.sourceId)) throw new StorageError(409, `An article with source id ${opts.article.sourceId} exists already.`);
+		writes.push({ file: path.relative(dataDir(), articlePath(opts.article.sourceId)), data: opts.article.text });
+	}
+	if (entries.length) {
+		const all = [...byId.values()];
+		writes.push({ file: CORRECTIONS_FILE, data: formatLog({ version: 1, corrections: log }) }, { file: EVENTS_FILE, data: formatEvents(all) });
+		const places = await placesWrite(all);
+		if (places) writes.push(places);
+	}
+	if (writes.length) await commitFiles(dataDir(), writes);
+	for (const name of [CORRECTIONS_FILE, EVENTS_FILE, PLACES_FILE]) invalidate(name);
+	return resultFor(entries, byId, false);
+}
+
+/** places.geojson rebuilt (when the folder has one), so a moved event's new place gets its footprint at once. */
+async function placesWrite(features: readonly EventFeature[]): Promise<FileWrite | null> {
 	try {
-		await stat(file);
+		await stat(path.join(dataDir(), PLACES_FILE));
 	} catch {
-		return;
+		return null;
 	}
 	try {
-		await writeFileAtomic(file, serializePlaces(buildPlaces(features, loadGazetteer())));
-		invalidate(PLACES_FILE);
+		return { file: PLACES_FILE, data: serializePlaces(buildPlaces(features, loadGazetteer())) };
 	} catch (err) {
-		// The events are saved; the footprints catch up at the next ingest.
+		// The events are saved without it; the footprints catch up at the next ingest.
 		console.error(`places.geojson not refreshed: ${(err as Error).message}`);
+		return null;
 	}
 }
 
@@ -296,13 +369,4 @@ export async function articleExists(sourceId: string): Promise<boolean> {
 		if (err instanceof StorageError) throw err;
 		return false;
 	}
-}
-
-/** Writes a new article file, never over an existing one; call only under the lock. */
-async function writeNewArticle(sourceId: string, text: string): Promise<string> {
-	const file = articlePath(sourceId);
-	await mkdir(path.dirname(file), { recursive: true });
-	if (await articleExists(sourceId)) throw new StorageError(409, `An article with source id ${sourceId} exists already.`);
-	await writeFileAtomic(file, text);
-	return file;
 }

@@ -137,8 +137,8 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const applied = applyCorrections(events, log.corrections);
 	const places = buildPlaces(applied.features, opts.gazetteer);
 	const placesOut = path.join(dir, 'places.geojson');
-	// Inputs that all failed (a mistyped path, an unreadable folder) must not replace the stored events with none.
-	const written = articles > 0 || failed.length === 0;
+	// No article read (a mistyped path, an unreadable or article-free folder) must not replace the stored events with none.
+	const written = articles > 0;
 	if (written) {
 		await mkdir(dir, { recursive: true });
 		await removeStaleTemps(dir);

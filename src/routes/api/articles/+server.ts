@@ -8,7 +8,7 @@ import { stringify as toYaml } from 'yaml';
 import { FieldError, isHttpUrl, parseAuthor, parseEventPatch, shortHash, slug } from '$lib/domain/importers';
 import { patchFeature } from '$lib/domain/corrections';
 import type { EventFeature } from '$lib/domain/event';
-import { answer, readJson } from '$lib/server/http';
+import { answer, readJson, requestId } from '$lib/server/http';
 import { articleExists, commit, StorageError, type ProposedCorrection } from '$lib/server/storage';
 import { ArticleError, parseArticle } from '$lib/server/pipeline/article';
 import { extractEvents } from '$lib/server/pipeline/extract';
@@ -103,7 +103,7 @@ export const POST: RequestHandler = ({ request, url }) =>
 			}
 			return { op: 'add', event_id: id, feature, note: 'accepted on review' };
 		});
-		const res = await commit(proposed, { author, article: { sourceId, text: fileText } });
+		const res = await commit(proposed, { author, article: { sourceId, text: fileText }, request: requestId(request) });
 		return json(
 			{ source_id: sourceId, added: res.applied.filter((c) => c.op === 'add').length, rejected: res.applied.filter((c) => c.op === 'drop').length },
 			{ status: 201 }

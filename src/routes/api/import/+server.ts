@@ -4,7 +4,7 @@ import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import countries from 'i18n-iso-countries';
 import { decodeText, parseAuthor, parseImport, planMerge, type ImportIssue } from '$lib/domain/importers';
-import { answer, bodyLimit, fail, readBytes } from '$lib/server/http';
+import { answer, bodyLimit, fail, readBytes, requestId } from '$lib/server/http';
 import { schemaIssues } from '$lib/server/schema';
 import { commit, readState, StorageError } from '$lib/server/storage';
 
@@ -59,7 +59,7 @@ export const POST: RequestHandler = ({ request, url }) =>
 		if (mode === 'preview') return json({ ...summary, preview: plan.fresh.slice(0, 5000) });
 		const res = await commit(
 			plan.fresh.map((f) => ({ op: 'add' as const, event_id: f.properties.id, feature: f, note: `imported from ${name}` })),
-			{ author: author!, onExisting: 'skip' }
+			{ author: author!, onExisting: 'skip', request: requestId(request) }
 		);
 		return json({ ...summary, added: res.applied.length }, { status: 201 });
 	});

@@ -2,7 +2,7 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { parseAuthor, parseEventPatch, SAFE_ID } from '$lib/domain/importers';
-import { answer, readJson } from '$lib/server/http';
+import { answer, readJson, requestId } from '$lib/server/http';
 import { commit, StorageError } from '$lib/server/storage';
 
 function eventId(raw: string): string {
@@ -24,7 +24,7 @@ export const PATCH: RequestHandler = ({ request, params, url }) =>
 		const author = parseAuthor(body.author);
 		const set = parseEventPatch(body.set);
 		const note = typeof body.note === 'string' ? body.note.slice(0, 500) : undefined;
-		const res = await commit([{ op: 'patch', event_id: id, set, note }], { author, expect: { [id]: baseVersion(request, body) } });
+		const res = await commit([{ op: 'patch', event_id: id, set, note }], { author, expect: { [id]: baseVersion(request, body) }, request: requestId(request) });
 		const ev = res.events[id]!;
 		return json({ applied: res.applied, event: ev.feature, version: ev.version }, { headers: ev.version ? { etag: ev.version } : {} });
 	});
@@ -35,6 +35,6 @@ export const DELETE: RequestHandler = ({ request, params, url }) =>
 		const body = await readJson(request, url.pathname);
 		const author = parseAuthor(body.author);
 		const note = typeof body.note === 'string' ? body.note.slice(0, 500) : undefined;
-		const res = await commit([{ op: 'drop', event_id: id, note }], { author, expect: { [id]: baseVersion(request, body) } });
+		const res = await commit([{ op: 'drop', event_id: id, note }], { author, expect: { [id]: baseVersion(request, body) }, request: requestId(request) });
 		return json({ applied: res.applied, event: null, version: null });
 	});
