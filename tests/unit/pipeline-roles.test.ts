@@ -144,5 +144,20 @@ describe('event place', () => {
 		const ar = events('سقطت قذائف على خاركيف يوم الاثنين.\n\nوأعلن الرئيس فولوديمير زيلينسكي الأحكام العرفية يوم الاثنين.\n', { language: 'ar' });
 		expect(ar.find((p) => p.evidence.includes('العرفية'))?.place_id).toBe('country:UKR');
 	});
+
+	it('puts an act at its direct object rather than at a place named later in the clause', () => {
+		const [e] = events('Russian forces shelled the town of Kupiansk on Wednesday and tried to advance near Bakhmut.\n');
+		expect(e?.place_name).toMatch(/^Kup[iy]ansk$/);
+	});
+
+	it('reads an Arabic border adjective as a whole word ("معبرين حدوديين مع بيلاروسيا")', () => {
+		const [e] = events('وأغلقت ليتوانيا معبرين حدوديين مع بيلاروسيا يوم الثلاثاء.\n', { language: 'ar' });
+		expect(e?.place_id).toBe('border:BLR-LTU');
+	});
+
+	it('does not put an act on the ground in the capital that reports it', () => {
+		const [e] = events('Moscow said its forces had repelled attacks on Tuesday near a village in the east.\n');
+		expect(e?.place_name).not.toBe('Moscow');
+	});
 });
 

@@ -35,7 +35,7 @@ function roleScore(role: MentionRole, type: EventType): number {
 		case 'other':
 			return 0;
 		case 'origin':
-			return -1.5;
+			return -3; // only when nothing else is named ("flights from Minsk were suspended")
 		case 'addressee':
 			return -2;
 		case 'actor':
@@ -59,7 +59,7 @@ export function canBePlace(c: Candidate): boolean {
  * The event's place among the sentence's candidates: specificity, role, the trigger's clause, nearness to the trigger;
  * null when none may be a place.
  */
-export function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Candidate[], borderWord: RegExp): Candidate | null {
+export function choosePlace(sentence: Span, trigger: Trigger, candidates: readonly Candidate[], borderWord: RegExp, phraseWords: ReadonlySet<string>): Candidate | null {
 	const clauseOf = clauseCounter(sentence.text);
 	const clause = clauseOf(trigger.start);
 	const clauseText = sentence.text.split(/[,;:\u060C\u061B\u2013\u2014]/)[clause] ?? '';
@@ -75,13 +75,21 @@ export function choosePlace(sentence: Span, trigger: Trigger, candidates: readon
 		const sameClause = clauseOf(local) === clause || borderHere ? 2 : 0;
 		const distance = Math.abs(local - trigger.start) / 200;
 		const after = local >= trigger.end ? 0.3 : 0; // "arrested 774 people in … Minsk"
-		const score = specificity(m) + roleScore(c.role, trigger.type) + sameClause + after - distance + m.score * 0.5;
+		// The act's direct object ("shelled the town of Kupiansk", "captured Antonov Airport", "قصفت ميناء أوديسا"): its target.
+		const object = c.role === 'other' && local >= trigger.end && isPhraseGap(sentence.text.slice(trigger.end, local), phraseWords) ? 1.5 : 0;
+		const score = specificity(m) + roleScore(c.role, trigger.type) + object + sameClause + after - distance + m.score * 0.5;
 		if (score > bestScore) {
 			best = c;
 			bestScore = score;
 		}
 	}
 	return best;
+}
+
+/** Only noun-phrase words (articles, place-type nouns, directions) between a verb and a name: at most four of them. */
+function isPhraseGap(gap: string, phraseWords: ReadonlySet<string>): boolean {
+	const words = gap.trim().split(/\s+/u).filter(Boolean);
+	return words.length <= 4 && words.every((w) => phraseWords.has(w.toLowerCase()));
 }
 
 /** True when `a` lies in (or is) the country or countries of `b`: a narrative place may refine a named country. */

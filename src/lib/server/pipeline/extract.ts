@@ -10,7 +10,7 @@ import { NarrativeTime } from './narrative';
 import { clauseIndex, inSpans, quotedSpans, splitSentences, type Span } from './sentences';
 import { choosePlace, isLocal, within, type Candidate } from './eventplace';
 import { PROFILE_LIST, profileFor, type LanguageProfile } from './lang';
-import { mentionRole } from './roles';
+import { mentionRole, type MentionRole } from './roles';
 import { capitalOf } from './capitals';
 import type { Article, Gazetteer } from './types';
 
@@ -183,6 +183,9 @@ function chooseDate(sentence: string, trigger: Trigger, readings: readonly DateR
 // "== Background ==", "## Reactions": a section heading.
 const SECTION_HEADING = /^\s*(?:={2,}|#{1,6}\s)/;
 
+/** Acts done on the ground (not decided in an office): never placed at the capital that reports them. */
+const GROUND_TYPES = new Set<EventType>(['ASSAULT', 'MOBILIZE', 'PROTEST', 'COERCE', 'RETREAT']);
+
 /** Kinds of event that happen somewhere (a sentence without a place of its own continues the story's). */
 const STORY_TYPES = new Set<EventType>([...MATERIAL, 'CONCEDE', 'CONSULT']);
 
@@ -238,14 +241,21 @@ function listedPlaces(chosen: Candidate, candidates: readonly Candidate[], sente
  * The most specific place the headline names (a city, site, border or region), or null: what a sentence that
  * names none is about, when it lies in the countries the sentence points to.
  */
-function headlinePlace(title: string, body: string, mentions: readonly PlaceMention[], gazetteer: Gazetteer, language: string): PlaceMention | null {
+function headlinePlace(
+	title: string,
+	body: string,
+	mentions: readonly PlaceMention[],
+	gazetteer: Gazetteer,
+	language: string,
+	roleOf: (span: Span, m: PlaceMention, found: readonly PlaceMention[]) => MentionRole
+): PlaceMention | null {
 	if (!title) return null;
 	// The headline is most often the body's first line; its mentions are then already resolved in context.
 	const at = body.indexOf(title);
 	const found = at >= 0 && at < 400 ? mentions.filter((m) => m.start >= at && m.end <= at + title.length) : gazetteer.geoparseDocument(title, { language });
 	const span = { text: title, start: at >= 0 && at < 400 ? at : 0, end: (at >= 0 && at < 400 ? at : 0) + title.length };
 	const quotes = quotedSpans(title, false);
-	const local = found.filter((m) => isLocal(m) && !inSpans(quotes, m.start - span.start) && STORY_ROLES.has(mentionRole(span, m, profileFor(language), false, found)));
+	const local = found.filter((m) => isLocal(m) && !inSpans(quotes, m.start - span.start) && STORY_ROLES.has(roleOf(span, m, found)));
 	const rank: Record<string, number> = { site: 0, city: 1, border: 2, admin: 3 };
 	local.sort((a, b) => rank[a.place.kind]! - rank[b.place.kind]! || a.start - b.start);
 	return local[0] ?? null;
@@ -300,9 +310,11 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 	// The local place the paragraph's story is at (the last one a sentence said things happen in), and the headline's.
 	let narrative: { mention: PlaceMention; paragraph: number } | null = null;
 	let paragraph = 0;
-	const titlePlace = headlinePlace(meta.title, body, mentions, gazetteer, language);
+	// A state, a national capital or a state actor of the lexicon ("the Kremlin") may stand for a government.
+	const isCapital = (m: PlaceMention) => m.place.kind === 'city' && m.place.country_codes.length === 1 && capitalOf(m.place.country_codes[0]!, gazetteer)?.id === m.place.id;
 	const roleOf = (sentence: Span, m: PlaceMention, hits: readonly { value: Actor; start: number; end: number }[], others: readonly PlaceMention[]) =>
-		mentionRole(sentence, m, profile, m.place.kind === 'country' || hits.some((a) => a.value.kind === 'state' && a.start < m.end - sentence.start && m.start - sentence.start < a.end), others);
+		mentionRole(sentence, m, profile, m.place.kind === 'country' || hits.some((a) => a.value.kind === 'state' && a.start < m.end - sentence.start && m.start - sentence.start < a.end), others, isCapital(m));
+	const titlePlace = headlinePlace(meta.title, body, mentions, gazetteer, language, (span, m, found) => roleOf(span, m, [], found));
 	let mentionFrom = 0; // mentions are sorted: the first one that may lie in the current sentence
 	let unplaced = 0;
 	let paragraphEnd = -1;
@@ -388,7 +400,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 		let firstDate: string | null = null;
 		for (const [i, trigger] of triggers.entries()) {
 			// One event per sentence, plus strong material acts with a place of their own in another clause.
-			let chosen = choosePlace(sentence, trigger, candidates, profile.borderWord);
+			let chosen = choosePlace(sentence, trigger, candidates, profile.borderWord, profile.phraseWords);
 			// "Germany also granted permission for strikes inside Russia": a statement or decision is made where the state
 			// that makes it is, not at the places it is about (named after the verb).
 			const speaker = STORY_TYPES.has(trigger.type) ? undefined : candidates.find((c) => c.role === 'actor' && c.mention.start - sentence.start < trigger.start);
@@ -437,7 +449,8 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				const actorCountry = actingCountries.map((c) => gazetteer.byId(`country:${c}`)).find((p) => p);
 				const datelineFits = !!dateline && (actingCountries.length === 0 || dateline.place.country_codes.some((c) => actingCountries.includes(c)));
 				// A capital or seat of power that speaks ("Berlin said", "the Kremlin announced") is where its statement is made.
-				const seat = candidates.find((c) => c.role === 'actor' && isLocal(c.mention))?.mention;
+				// Not for acts on the ground: "Moscow said its forces repelled attacks near X" did not happen in Moscow.
+				const seat = GROUND_TYPES.has(trigger.type) ? undefined : candidates.find((c) => c.role === 'actor' && isLocal(c.mention))?.mention;
 				const place = datelineFits ? dateline.place : seat ? seat.place : (actorCountry ?? dominant);
 				if (!place) {
 					unplaced++;

@@ -50,9 +50,10 @@ function roleContext(before: string, profile: LanguageProfile, isName: (at: numb
 
 /**
  * The role of `m` in `sentence` (offsets of `m` are into the article; `sentence.start` maps them); `others` are the
- * sentence's other place mentions, which a role word before a list reaches over.
+ * sentence's other place mentions, which a role word before a list reaches over. `actsAsState`: the name may stand for
+ * a government anywhere (a state, a state actor of the lexicon); `capital`: only as a subject that speaks or decides.
  */
-export function mentionRole(sentence: Span, m: PlaceMention, profile: LanguageProfile, actsAsState: boolean, others: readonly PlaceMention[] = []): MentionRole {
+export function mentionRole(sentence: Span, m: PlaceMention, profile: LanguageProfile, actsAsState: boolean, others: readonly PlaceMention[] = [], capital = false): MentionRole {
 	const local = m.start - sentence.start;
 	const after = sentence.text.slice(local + m.text.length, local + m.text.length + 60);
 	const before = sentence.text.slice(Math.max(0, local - 120), local);
@@ -80,6 +81,7 @@ export function mentionRole(sentence: Span, m: PlaceMention, profile: LanguagePr
 	}
 	if (profile.destination.test(context)) return 'destination';
 	const subject = context === '' || /[.,;:(]$/u.test(context) || /\b(?:the|and|but|as|when|while|after|then|that|if|because|since)$/i.test(context) || profile.code === 'ar';
-	if (subject && actsAsState && m.place.kind !== 'border' && profile.actsAfter.test(after)) return 'actor';
+	// "Moscow said", "Warsaw decided": a capital that speaks or decides is its government.
+	if (subject && (actsAsState || capital) && m.place.kind !== 'border' && profile.actsAfter.test(after)) return 'actor';
 	return 'other';
 }

@@ -23,7 +23,7 @@ export const ar: LanguageProfile = {
 	furniture: /نستخدم تسجيلك|إلغاء الاشتراك|اتصل بنا|حصة هذه المادة|^الإعلانات$|ينشر برنامج|المواقف التي تم اتخاذها|وصــل حديــثاً|تم النشر/,
 	caption: /\((رويترز|فرانس برس|أ ف ب|أ\.ف\.ب)\)\s*$/,
 	subjectPronoun: null, // Arabic drops subject pronouns: the verb carries the person
-	borderWord: /حدود|الحدود|حدودها|حدوده|الحدودية|حدودية/,
+	borderWord: /[\u0621-\u064A]*حدود[\u0621-\u064A]*/, // الحدود، حدودها، الحدودية، حدوديين …: the whole word
 	borderLink: /^\s*(?:(?:\S*مراكز|\S*نقاط|\S*معابر|\S*منافذ)\s+)?(مع|بين)\s/,
 	borderWith: /^مع$/,
 	twoCountries: null,
