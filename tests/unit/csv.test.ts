@@ -49,4 +49,13 @@ describe('CSV export', () => {
 		expect(row![2 + EXPORT_COLUMNS.indexOf('summary')]).toBe(`'=HYPERLINK("http://evil")`);
 		expect(row![0]).toBe('-3.5');
 	});
+
+	it('neutralises every item of a list column, each of which a ";"-splitting spreadsheet reads as a cell', () => {
+		const f = structuredClone(events[0]!);
+		f.properties.actors = ['=HYPERLINK("http://evil")', 'Police', '@SUM(A1)'];
+		const [, row] = parseCSV(toCSV([f]));
+		expect(row![2 + EXPORT_COLUMNS.indexOf('actors')]).toBe(`'=HYPERLINK("http://evil");Police;'@SUM(A1)`);
+		for (const cell of row!.flatMap((c) => c.split(';'))) expect(cell).not.toMatch(/^[=+@]/);
+	});
 });
+

@@ -28,11 +28,17 @@ export function toGeoJSON(features: readonly EventFeature[]): string {
 	return `{"type":"FeatureCollection","features":[\n${out.join(',\n')}\n]}\n`;
 }
 
+const FORMULA = /^[=+\-@\t\r]/;
 /** A spreadsheet would run `=…`, `+…`, `-…`, `@…` as a formula: article text is data, so quote it as text. */
+const asText = (s: string): string => (FORMULA.test(s) ? `'${s}` : s);
+
+/**
+ * One CSV cell. Text is neutralised; so is every item of a list (actors, country codes), since a spreadsheet that
+ * splits on ";" (the CSV separator in many locales) would read each item as a cell of its own.
+ */
 function csvCell(value: unknown): string {
 	if (value === null || value === undefined) return '';
-	let text = Array.isArray(value) ? value.join(';') : String(value);
-	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	const text = Array.isArray(value) ? value.map((v) => asText(String(v))).join(';') : typeof value === 'string' ? asText(value) : String(value);
 	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
