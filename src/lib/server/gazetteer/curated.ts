@@ -25,6 +25,8 @@ export interface CuratedFile {
 	arabic_common_words: string[];
 	arabic_place_prepositions: string[];
 	person_titles: string[];
+	/** Names of institutions that share a place's name ("Duma" is the parliament, not Douma in Syria): never places. */
+	not_places: string[];
 }
 
 function fail(file: string, field: string, why: string): never {
@@ -83,6 +85,7 @@ export function parseCurated(json: string, file: string): CuratedFile {
 		common_words: strings(raw.common_words, file, 'common_words'),
 		arabic_common_words: raw.arabic_common_words === undefined ? [] : strings(raw.arabic_common_words, file, 'arabic_common_words'),
 		arabic_place_prepositions: raw.arabic_place_prepositions === undefined ? [] : strings(raw.arabic_place_prepositions, file, 'arabic_place_prepositions'),
-		person_titles: strings(raw.person_titles, file, 'person_titles')
+		person_titles: strings(raw.person_titles, file, 'person_titles'),
+		not_places: raw.not_places === undefined ? [] : strings(raw.not_places, file, 'not_places')
 	};
 }

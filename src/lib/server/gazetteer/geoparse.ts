@@ -133,6 +133,9 @@ function joinableRun(text: string, tokens: Token[], i: number, max: number): num
 	while (n < max && i + n < tokens.length) {
 		const gap = text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start);
 		if (!JOINABLE_GAP.test(gap)) break;
+		// A full stop and a space join only after an abbreviation ("St. Petersburg", "Mt. Pleasant"), not across a
+		// sentence end ("… in Minsk. Minsk said").
+		if (/\.\s/.test(gap) && tokens[i + n - 1]!.norm.length > 3) break;
 		n++;
 	}
 	return n;
@@ -296,6 +299,26 @@ function inModifier(text: string, tokens: Token[], m: Match): boolean {
 	return !!next && !next.arabic && MODIFIER_SUFFIXES.has(next.norm) && HYPHEN.test(text.slice(tokens[m.last]!.end, next.start));
 }
 
+/**
+ * Words after a place name that make the phrase name a thing called after the place: an agreement, a format, a
+ * church ("the Minsk agreements", "the Normandy format", "the Budapest Memorandum", "the Moscow Patriarchate").
+ */
+const THING_WORDS = new Set([
+	'agreement', 'agreements', 'accord', 'accords', 'protocol', 'protocols', 'memorandum', 'format', 'group', 'pact',
+	'treaty', 'convention', 'conventions', 'declaration', 'patriarchate', 'process', 'formula', 'doctrine', 'syndrome',
+	'consensus', 'triangle', 'quartet', 'communique', 'communiqué', 'charter', 'principles'
+]);
+
+/** "the Minsk agreements", "the Normandy format": the place names a thing, and is not where something happens. */
+function namesAThing(text: string, tokens: Token[], m: Match): boolean {
+	const next = tokens[m.last + 1];
+	if (!next || next.arabic || !THING_WORDS.has(next.norm) || !/^[ \u00A0]$/.test(text.slice(tokens[m.last]!.end, next.start))) return false;
+	return !m.entries.some((e) => e.place.kind === 'site');
+}
+
+/** A town that shares a demonym's spelling stays a candidate from this size on (10⁵ people). */
+const DEMONYM_TOWN_PRIOR = 5;
+
 /** Drops matches that are far more likely ordinary words or parts of people's names. */
 function filterMatches(text: string, matches: Match[], tokens: Token[], g: GazetteerData, lowerWords: Set<string>): Match[] {
 	const out: Match[] = [];
@@ -307,9 +330,12 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	const people = personTokens(text, tokens, g, multi);
 	const arabicCommon = new Set(g.curated.arabic_common_words.map((w) => normalizeWithMap(w).text));
 	const arabicPreps = new Set(g.curated.arabic_place_prepositions.map((w) => normalizeWithMap(w).text));
+	const notPlaces = new Set(g.curated.not_places.map((w) => (hasArabic(w) ? normalizeWithMap(w).text : nameKey(w))));
 	for (const m of matches) {
 		const first = tokens[m.first]!;
-		if (inActorName(text, tokens, m) || inModifier(text, tokens, m)) continue;
+		if (inActorName(text, tokens, m) || inModifier(text, tokens, m) || namesAThing(text, tokens, m)) continue;
+		// "the State Duma", "Verkhovna Rada", "الدوما": an institution that shares a place's name.
+		if (notPlaces.has(first.arabic ? normalizeWithMap(text.slice(m.start, m.end)).text : m.key)) continue;
 		if (first.arabic) {
 			if (m.first === m.last && arabicCommon.has(stripArticle(m.key))) {
 				// "كيف" is "how" far more often than Kyiv, "المالي" is "financial": such names count only without the
@@ -328,6 +354,10 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			const echo = !people.spans.has(m.first);
 			m.entries = m.entries.filter((e) => e.place.kind === 'country' || e.place.kind === 'region' || (e.place.kind === 'admin' && e.prior >= 6) || (echo && e.prior >= 6));
 			if (m.entries.length === 0) continue;
+		}
+		// "English", "Welsh": a country's or region's demonym is no small town of that name (English, Indiana).
+		if (m.entries.some((e) => e.nameKind === 'demonym')) {
+			m.entries = m.entries.filter((e) => e.nameKind === 'demonym' || e.place.kind !== 'city' || e.prior >= DEMONYM_TOWN_PRIOR);
 		}
 		if (m.first === m.last) {
 			const after = tokens[m.first + 1];
@@ -353,7 +383,9 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			if (common) m.entries = m.entries.filter((e) => e.nameKind === 'name');
 			if (common && next && next.upper && /^[ \u00A0]$/.test(text.slice(first.end, next.start))) continue; // "Western Europe"
 			if ((common || lowerWords.has(m.key)) && !first.dateline) {
-				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code');
+				// A common word is a country or a region by its own name, never a province ("Western officials" are no
+				// Western Province) nor a town.
+				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code' && !(common && e.place.kind === 'admin'));
 				if (big.length > 0 && !common) m.entries = big;
 				else if (big.length > 0 && common && !first.sentenceInitial) m.entries = big;
 				else if (first.sentenceInitial || common) continue;
