@@ -39,7 +39,12 @@ interface Match {
 	score: number;
 	/** Found only under its folded romanisation key (translit.ts): kept only where the document's places agree. */
 	fuzzy?: boolean;
+	/** "Bakhmut district", "Brest raion": the town's district, a word that `last` includes. */
+	district?: string;
 }
+
+/** Words after a town's name that name the district around it, which is named after the town. */
+const DISTRICT_WORDS = new Set(['district', 'raion', 'rayon', 'county', 'municipality', 'hromada', 'powiat', 'gmina']);
 
 /** Words that make a name a region: "Brest region", "Washington state". */
 const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governorate', 'prefecture', 'county', 'voblast', 'krai']);
@@ -184,6 +189,17 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 			const key = translitKey(toks.map((t) => t.norm).join(''));
 			const more = key ? (g.store.lookup(TRANSLIT_PREFIX + key) ?? []).filter((e) => e.prior > top + 1 && !found!.entries.some((x) => x.place.id === e.place.id)) : [];
 			if (more.length > 0) found.entries = [...found.entries, ...latinEntries(more, toks, key)];
+		}
+		if (found && !first.arabic) {
+			// "Bakhmut district", "Brest raion", "Licking County": a town's district, named after it.
+			const w = tokens[found.last + 1];
+			const towns = found.entries.filter((e) => e.place.kind === 'city');
+			if (w && DISTRICT_WORDS.has(w.norm) && towns.length > 0 && /^[ \u00A0]$/.test(text.slice(tokens[found.last]!.end, w.start))) {
+				found.entries = towns;
+				found.last++;
+				found.end = w.end;
+				found.district = w.norm;
+			}
 		}
 		if (found) {
 			matches.push(found);
@@ -650,26 +666,36 @@ const SITE_PHRASE_MAX_WORDS = 3;
 /** How far from the town a curated site of the phrase's kind may be to be the one meant ("Minsk airport"). */
 const SITE_NEAR_KM = 50;
 
-/** The site "<town> <label>" at the town's point, when no curated site fits: `site:gn-<geonameid>-<label-slug>`. */
-export function townSite(town: Place, label: string): Place {
+/**
+ * A place at a town's point that the text names by the town: the site "<town> <label>" when no curated site fits
+ * (`site:gn-<geonameid>-<label-slug>`), or the district around it (`admin:gn-<geonameid>-district`).
+ */
+export function townPart(town: Place, label: string, kind: 'site' | 'admin'): Place {
 	return Object.freeze({
-		id: `site:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
+		id: `${kind}:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
 		name: `${town.name} ${label}`,
-		kind: 'site',
+		kind,
 		lat: town.lat,
 		lon: town.lon,
 		country_codes: town.country_codes,
 		geonames_id: null,
 		population: null,
-		geo_precision: 1
+		geo_precision: kind === 'site' ? 1 : 2
 	} satisfies Place);
 }
 
-/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there. */
+/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there; "Bakhmut
+ * district" is the district around the town. */
 function townSites(matches: Match[], tokens: Token[], text: string, g: GazetteerData): void {
 	for (const m of matches) {
 		const town = m.chosen?.place;
 		if (!town || town.kind !== 'city') continue;
+		if (m.district) {
+			const entry: IndexEntry = { place: townPart(town, m.district, 'admin'), prior: m.chosen!.prior, nameKind: 'name' };
+			m.entries = [entry];
+			m.chosen = entry;
+			continue;
+		}
 		let words: string[] = [];
 		for (let k = m.last + 1; k <= m.last + SITE_PHRASE_MAX_WORDS && k < tokens.length; k++) {
 			if (!/^[ \u00A0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || tokens[k]!.arabic) break;
@@ -691,7 +717,7 @@ function townSites(matches: Match[], tokens: Token[], text: string, g: Gazetteer
 			}
 			if (best) break;
 		}
-		const place = best?.place ?? townSite(town, label);
+		const place = best?.place ?? townPart(town, label, 'site');
 		const entry: IndexEntry = { place, prior: m.chosen!.prior, nameKind: 'name' };
 		m.last += n;
 		m.end = tokens[m.last]!.end;
