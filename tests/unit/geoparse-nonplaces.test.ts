@@ -30,3 +30,19 @@ describe('geoparser: things named after places are not places', () => {
 		expect(ids('Snowfall hit St. Petersburg.')).toEqual(['St. Petersburg=gn:498817']);
 	});
 });
+
+describe('geoparser: region abbreviations', () => {
+	it('reads "Charleston, W.Va." and "D.C." as regions and lets them pick the town before them', () => {
+		expect(ids('CHARLESTON, W.Va. -- A man from Norman, Okla. moved to D.C. last year.')).toEqual([
+			'CHARLESTON=gn:4801859',
+			'W.Va=admin:USA:west-virginia',
+			'Norman=gn:4543762',
+			'Okla=admin:USA:oklahoma',
+			'D.C=gn:4140963'
+		]);
+	});
+
+	it('takes a one-word abbreviation only after a comma', () => {
+		expect(ids('He felt ill. Ind. voters stayed home; so did Miss. voters.')).toEqual([]);
+	});
+});

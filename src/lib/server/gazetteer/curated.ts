@@ -25,6 +25,9 @@ export interface CuratedFile {
 	arabic_common_words: string[];
 	arabic_place_prepositions: string[];
 	person_titles: string[];
+	/** News-style abbreviations of regions (AP style "W.Va.", "Calif."): places with their full stop, a one-word one
+	 * only after a comma ("Charleston, W.Va."). */
+	postal_abbreviations: { target: string; names: string[] }[];
 	/** Names of institutions that share a place's name ("Duma" is the parliament, not Douma in Syria): never places. */
 	not_places: string[];
 }
@@ -68,7 +71,7 @@ export function parseCurated(json: string, file: string): CuratedFile {
 			};
 		}
 	);
-	const targets = (key: 'aliases' | 'demonyms') =>
+	const targets = (key: 'aliases' | 'demonyms' | 'postal_abbreviations') =>
 		(Array.isArray(raw[key]) ? (raw[key] as Record<string, unknown>[]) : fail(file, key, 'expected an array')).map((a, i) => {
 			if (typeof a.target !== 'string') fail(file, `${key}[${i}].target`, 'expected a place id');
 			return {
@@ -79,6 +82,7 @@ export function parseCurated(json: string, file: string): CuratedFile {
 		});
 	return {
 		places,
+		postal_abbreviations: raw.postal_abbreviations === undefined ? [] : targets('postal_abbreviations').map(({ target, names }) => ({ target, names })),
 		aliases: targets('aliases'),
 		demonyms: targets('demonyms').map(({ target, names }) => ({ target, names })),
 		border_words: strings(raw.border_words, file, 'border_words'),

@@ -209,6 +209,65 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 	return matches;
 }
 
+interface Abbreviation {
+	re: RegExp; // sticky, at the abbreviation's first letter
+	place: Place;
+	dotted: boolean; // has an inner full stop ("W.Va.", "D.C.")
+}
+const abbreviationTable = new WeakMap<GazetteerData, Map<string, Abbreviation[]>>();
+
+/** The abbreviations by the normalised first word they start with ("w" for "W.Va.", "calif" for "Calif."). */
+function abbreviationsOf(g: GazetteerData): Map<string, Abbreviation[]> {
+	let table = abbreviationTable.get(g);
+	if (table) return table;
+	table = new Map();
+	for (const a of g.curated.postal_abbreviations) {
+		const place = g.store.place(a.target);
+		if (!place) throw new Error(`curated.json: postal_abbreviations: unknown target ${a.target}`);
+		for (const n of a.names) {
+			const first = nameKey(n).split(' ')[0]!;
+			const body = n.replace(/\./g, '\\.').replace(/ /g, '\\s?');
+			const list = table.get(first) ?? [];
+			list.push({ re: new RegExp(`${body}(?![\\p{L}\\p{N}])`, 'uy'), place, dotted: /\.\s?\p{L}/u.test(n) });
+			table.set(first, list);
+		}
+	}
+	abbreviationTable.set(g, table);
+	return table;
+}
+
+/**
+ * Adds region abbreviations ("W.Va.", "D.C.", "Calif.") that no other match covers: one with an inner full stop
+ * anywhere, a one-word one only after a comma ("Charleston, W.Va.", "Norman, Okla."), where it names the region of
+ * the place before it (and helps pick that place).
+ */
+function abbreviations(text: string, tokens: Token[], g: GazetteerData, matches: Match[]): Match[] {
+	const table = abbreviationsOf(g);
+	const added: Match[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (!t.upper || text.charCodeAt(t.end) !== 46 /* . */) continue;
+		const list = table.get(t.norm);
+		if (!list) continue;
+		if (text.charCodeAt(t.start - 1) === 46 || /[\p{L}\p{N}]/u.test(text[t.start - 1] ?? '')) continue;
+		for (const a of list) {
+			a.re.lastIndex = t.start;
+			const hit = a.re.exec(text);
+			if (!hit) continue;
+			if (!a.dotted && !/,\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) continue;
+			const end = t.start + hit[0].length - 1; // without the final full stop
+			let last = i;
+			while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
+			if (matches.some((m) => m.start < end && m.end > t.start)) break;
+			const entry: IndexEntry = { place: a.place, prior: 6, nameKind: 'alias' };
+			added.push({ first: i, last, start: t.start, end: tokens[last]!.end, key: nameKey(hit[0]), entries: [entry], score: 0 });
+			i = last;
+			break;
+		}
+	}
+	return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
 /** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
 const TRANSLIT_MAX_WORDS = 3;
 
@@ -762,7 +821,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 			if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
 		}
 	}
-	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
+	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g)), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);
