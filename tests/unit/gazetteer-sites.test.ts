@@ -53,6 +53,14 @@ describe('geoparser: sites', () => {
 		expect(g.byId(m!.place.id)).toEqual(m!.place);
 	});
 
+	it('reads "<town> district" or "<town> raion" as the district around the town, at its point', () => {
+		const ms = g.geoparseDocument('Shelling hit the Bakhmut district and the Pokrovsk raion.', { language: 'en' });
+		expect(ms.map((m) => m.text)).toEqual(['Bakhmut district', 'Pokrovsk raion']);
+		const town = g.search('Bakhmut', 1)[0]!;
+		expect(ms[0]!.place).toMatchObject({ kind: 'admin', lat: town.lat, lon: town.lon, geo_precision: 2 });
+		expect(g.byId(ms[1]!.place.id)).toEqual(ms[1]!.place);
+	});
+
 	it('lets a curated site outrank the village it is named after', () => {
 		expect(found('Queues stretched at Shehyni on the border.')).toEqual(['Shehyni=site:medyka-shehyni-crossing']);
 	});

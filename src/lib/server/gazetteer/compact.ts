@@ -25,6 +25,13 @@ export interface CompactParts {
 	nums: Float64Array; // ids.length * COLS
 }
 
+const MEMO_SIZE = 100_000;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+	if (memo.size >= MEMO_SIZE) memo.clear();
+	memo.set(key, value);
+}
+
 export class CompactStore {
 	private cache: (Place | undefined)[];
 	private byIdMap: Map<string, number> | null = null;
@@ -64,11 +71,18 @@ export class CompactStore {
 	/** The most words any name starting with this word has; 0 when no name starts with it. */
 	maxWordsFrom(firstWord: string): number {
 		this.ensureIndex();
+		const hit = this.wordsMemo.get(firstWord);
+		if (hit !== undefined) return hit;
 		const k = this.lowerBound(firstWord);
 		const key = this.parts.keys[k];
-		if (key === undefined || !(key === firstWord || (key.startsWith(firstWord) && key.charCodeAt(firstWord.length) === 32))) return 0;
-		return this.groupWords![k]!;
+		const n = key === undefined || !(key === firstWord || (key.startsWith(firstWord) && key.charCodeAt(firstWord.length) === 32)) ? 0 : this.groupWords![k]!;
+		remember(this.wordsMemo, firstWord, n);
+		return n;
 	}
+
+	// Words recur from article to article: bounded memos of the binary searches' answers.
+	private wordsMemo = new Map<string, number>();
+	private keyMemo = new Map<string, number>();
 
 	/** Position of the first key ≥ `key` (keys are sorted by UTF-16 code units, as `<` compares). */
 	private lowerBound(key: string): number {
@@ -164,8 +178,13 @@ export class CompactStore {
 
 	/** Entries for one normalised name key. */
 	lookup(key: string): IndexEntry[] | undefined {
-		const k = this.lowerBound(key);
-		return this.parts.keys[k] === key ? this.entriesAt(k) : undefined;
+		let k = this.keyMemo.get(key);
+		if (k === undefined) {
+			k = this.lowerBound(key);
+			if (this.parts.keys[k] !== key) k = -1;
+			remember(this.keyMemo, key, k);
+		}
+		return k < 0 ? undefined : this.entriesAt(k);
 	}
 
 	/** Entries of every key that starts with `prefix`, each with whether its key equals the prefix. */

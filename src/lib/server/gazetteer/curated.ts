@@ -25,6 +25,11 @@ export interface CuratedFile {
 	arabic_common_words: string[];
 	arabic_place_prepositions: string[];
 	person_titles: string[];
+	/** News-style abbreviations of regions (AP style "W.Va.", "Calif."): places with their full stop, a one-word one
+	 * only after a comma ("Charleston, W.Va."). */
+	postal_abbreviations: { target: string; names: string[] }[];
+	/** Names of institutions that share a place's name ("Duma" is the parliament, not Douma in Syria): never places. */
+	not_places: string[];
 }
 
 function fail(file: string, field: string, why: string): never {
@@ -66,7 +71,7 @@ export function parseCurated(json: string, file: string): CuratedFile {
 			};
 		}
 	);
-	const targets = (key: 'aliases' | 'demonyms') =>
+	const targets = (key: 'aliases' | 'demonyms' | 'postal_abbreviations') =>
 		(Array.isArray(raw[key]) ? (raw[key] as Record<string, unknown>[]) : fail(file, key, 'expected an array')).map((a, i) => {
 			if (typeof a.target !== 'string') fail(file, `${key}[${i}].target`, 'expected a place id');
 			return {
@@ -77,12 +82,14 @@ export function parseCurated(json: string, file: string): CuratedFile {
 		});
 	return {
 		places,
+		postal_abbreviations: raw.postal_abbreviations === undefined ? [] : targets('postal_abbreviations').map(({ target, names }) => ({ target, names })),
 		aliases: targets('aliases'),
 		demonyms: targets('demonyms').map(({ target, names }) => ({ target, names })),
 		border_words: strings(raw.border_words, file, 'border_words'),
 		common_words: strings(raw.common_words, file, 'common_words'),
 		arabic_common_words: raw.arabic_common_words === undefined ? [] : strings(raw.arabic_common_words, file, 'arabic_common_words'),
 		arabic_place_prepositions: raw.arabic_place_prepositions === undefined ? [] : strings(raw.arabic_place_prepositions, file, 'arabic_place_prepositions'),
-		person_titles: strings(raw.person_titles, file, 'person_titles')
+		person_titles: strings(raw.person_titles, file, 'person_titles'),
+		not_places: raw.not_places === undefined ? [] : strings(raw.not_places, file, 'not_places')
 	};
 }

@@ -95,6 +95,8 @@ export function altNamesToIndex(c: GeonamesCity, skip: (name: string) => boolean
 	for (const raw of c.alternates.split(',')) {
 		const alt = raw.trim();
 		if (alt.length < 3 || alt === c.name || /\d/.test(alt) || (alt !== alt.toLowerCase() && alt === alt.toUpperCase())) continue;
+		// Bilingual forms ("Minsk - Мінск", "Minsk - Minsk") are two names, each listed on its own too.
+		if (alt.includes(' - ')) continue;
 		if (LATIN.test(alt)) {
 			if (!region) continue;
 			if (alt[0] !== alt[0]!.toUpperCase()) continue;

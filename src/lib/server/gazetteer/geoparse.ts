@@ -39,7 +39,12 @@ interface Match {
 	score: number;
 	/** Found only under its folded romanisation key (translit.ts): kept only where the document's places agree. */
 	fuzzy?: boolean;
+	/** "Bakhmut district", "Brest raion": the town's district, a word that `last` includes. */
+	district?: string;
 }
+
+/** Words after a town's name that name the district around it, which is named after the town. */
+const DISTRICT_WORDS = new Set(['district', 'raion', 'rayon', 'county', 'municipality', 'hromada', 'powiat', 'gmina']);
 
 /** Words that make a name a region: "Brest region", "Washington state". */
 const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governorate', 'prefecture', 'county', 'voblast', 'krai']);
@@ -133,6 +138,9 @@ function joinableRun(text: string, tokens: Token[], i: number, max: number): num
 	while (n < max && i + n < tokens.length) {
 		const gap = text.slice(tokens[i + n - 1]!.end, tokens[i + n]!.start);
 		if (!JOINABLE_GAP.test(gap)) break;
+		// A full stop and a space join only after an abbreviation ("St. Petersburg", "Mt. Pleasant"), not across a
+		// sentence end ("… in Minsk. Minsk said").
+		if (/\.\s/.test(gap) && tokens[i + n - 1]!.norm.length > 3) break;
 		n++;
 	}
 	return n;
@@ -182,12 +190,82 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 			const more = key ? (g.store.lookup(TRANSLIT_PREFIX + key) ?? []).filter((e) => e.prior > top + 1 && !found!.entries.some((x) => x.place.id === e.place.id)) : [];
 			if (more.length > 0) found.entries = [...found.entries, ...latinEntries(more, toks, key)];
 		}
+		if (found && !first.arabic) {
+			// "Bakhmut district", "Brest raion", "Licking County": a town's district, named after it.
+			const w = tokens[found.last + 1];
+			const towns = found.entries.filter((e) => e.place.kind === 'city');
+			if (w && DISTRICT_WORDS.has(w.norm) && towns.length > 0 && /^[ \u00A0]$/.test(text.slice(tokens[found.last]!.end, w.start))) {
+				found.entries = towns;
+				found.last++;
+				found.end = w.end;
+				found.district = w.norm;
+			}
+		}
 		if (found) {
 			matches.push(found);
 			i = found.last + 1;
 		} else i++;
 	}
 	return matches;
+}
+
+interface Abbreviation {
+	re: RegExp; // sticky, at the abbreviation's first letter
+	place: Place;
+	dotted: boolean; // has an inner full stop ("W.Va.", "D.C.")
+}
+const abbreviationTable = new WeakMap<GazetteerData, Map<string, Abbreviation[]>>();
+
+/** The abbreviations by the normalised first word they start with ("w" for "W.Va.", "calif" for "Calif."). */
+function abbreviationsOf(g: GazetteerData): Map<string, Abbreviation[]> {
+	let table = abbreviationTable.get(g);
+	if (table) return table;
+	table = new Map();
+	for (const a of g.curated.postal_abbreviations) {
+		const place = g.store.place(a.target);
+		if (!place) throw new Error(`curated.json: postal_abbreviations: unknown target ${a.target}`);
+		for (const n of a.names) {
+			const first = nameKey(n).split(' ')[0]!;
+			const body = n.replace(/\./g, '\\.').replace(/ /g, '\\s?');
+			const list = table.get(first) ?? [];
+			list.push({ re: new RegExp(`${body}(?![\\p{L}\\p{N}])`, 'uy'), place, dotted: /\.\s?\p{L}/u.test(n) });
+			table.set(first, list);
+		}
+	}
+	abbreviationTable.set(g, table);
+	return table;
+}
+
+/**
+ * Adds region abbreviations ("W.Va.", "D.C.", "Calif.") that no other match covers: one with an inner full stop
+ * anywhere, a one-word one only after a comma ("Charleston, W.Va.", "Norman, Okla."), where it names the region of
+ * the place before it (and helps pick that place).
+ */
+function abbreviations(text: string, tokens: Token[], g: GazetteerData, matches: Match[]): Match[] {
+	const table = abbreviationsOf(g);
+	const added: Match[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (!t.upper || text.charCodeAt(t.end) !== 46 /* . */) continue;
+		const list = table.get(t.norm);
+		if (!list) continue;
+		if (text.charCodeAt(t.start - 1) === 46 || /[\p{L}\p{N}]/u.test(text[t.start - 1] ?? '')) continue;
+		for (const a of list) {
+			a.re.lastIndex = t.start;
+			const hit = a.re.exec(text);
+			if (!hit) continue;
+			if (!a.dotted && !/,\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) continue;
+			const end = t.start + hit[0].length - 1; // without the final full stop
+			let last = i;
+			while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
+			if (matches.some((m) => m.start < end && m.end > t.start)) break;
+			const entry: IndexEntry = { place: a.place, prior: 6, nameKind: 'alias' };
+			added.push({ first: i, last, start: t.start, end: tokens[last]!.end, key: nameKey(hit[0]), entries: [entry], score: 0 });
+			i = last;
+			break;
+		}
+	}
+	return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
@@ -296,6 +374,26 @@ function inModifier(text: string, tokens: Token[], m: Match): boolean {
 	return !!next && !next.arabic && MODIFIER_SUFFIXES.has(next.norm) && HYPHEN.test(text.slice(tokens[m.last]!.end, next.start));
 }
 
+/**
+ * Words after a place name that make the phrase name a thing called after the place: an agreement, a format, a
+ * church ("the Minsk agreements", "the Normandy format", "the Budapest Memorandum", "the Moscow Patriarchate").
+ */
+const THING_WORDS = new Set([
+	'agreement', 'agreements', 'accord', 'accords', 'protocol', 'protocols', 'memorandum', 'format', 'group', 'pact',
+	'treaty', 'convention', 'conventions', 'declaration', 'patriarchate', 'process', 'formula', 'doctrine', 'syndrome',
+	'consensus', 'triangle', 'quartet', 'communique', 'communiqué', 'charter', 'principles'
+]);
+
+/** "the Minsk agreements", "the Normandy format": the place names a thing, and is not where something happens. */
+function namesAThing(text: string, tokens: Token[], m: Match): boolean {
+	const next = tokens[m.last + 1];
+	if (!next || next.arabic || !THING_WORDS.has(next.norm) || !/^[ \u00A0]$/.test(text.slice(tokens[m.last]!.end, next.start))) return false;
+	return !m.entries.some((e) => e.place.kind === 'site');
+}
+
+/** A town that shares a demonym's spelling stays a candidate from this size on (10⁵ people). */
+const DEMONYM_TOWN_PRIOR = 5;
+
 /** Drops matches that are far more likely ordinary words or parts of people's names. */
 function filterMatches(text: string, matches: Match[], tokens: Token[], g: GazetteerData, lowerWords: Set<string>): Match[] {
 	const out: Match[] = [];
@@ -307,9 +405,12 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	const people = personTokens(text, tokens, g, multi);
 	const arabicCommon = new Set(g.curated.arabic_common_words.map((w) => normalizeWithMap(w).text));
 	const arabicPreps = new Set(g.curated.arabic_place_prepositions.map((w) => normalizeWithMap(w).text));
+	const notPlaces = new Set(g.curated.not_places.map((w) => (hasArabic(w) ? normalizeWithMap(w).text : nameKey(w))));
 	for (const m of matches) {
 		const first = tokens[m.first]!;
-		if (inActorName(text, tokens, m) || inModifier(text, tokens, m)) continue;
+		if (inActorName(text, tokens, m) || inModifier(text, tokens, m) || namesAThing(text, tokens, m)) continue;
+		// "the State Duma", "Verkhovna Rada", "الدوما": an institution that shares a place's name.
+		if (notPlaces.has(first.arabic ? normalizeWithMap(text.slice(m.start, m.end)).text : m.key)) continue;
 		if (first.arabic) {
 			if (m.first === m.last && arabicCommon.has(stripArticle(m.key))) {
 				// "كيف" is "how" far more often than Kyiv, "المالي" is "financial": such names count only without the
@@ -328,6 +429,10 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			const echo = !people.spans.has(m.first);
 			m.entries = m.entries.filter((e) => e.place.kind === 'country' || e.place.kind === 'region' || (e.place.kind === 'admin' && e.prior >= 6) || (echo && e.prior >= 6));
 			if (m.entries.length === 0) continue;
+		}
+		// "English", "Welsh": a country's or region's demonym is no small town of that name (English, Indiana).
+		if (m.entries.some((e) => e.nameKind === 'demonym')) {
+			m.entries = m.entries.filter((e) => e.nameKind === 'demonym' || e.place.kind !== 'city' || e.prior >= DEMONYM_TOWN_PRIOR);
 		}
 		if (m.first === m.last) {
 			const after = tokens[m.first + 1];
@@ -353,7 +458,9 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			if (common) m.entries = m.entries.filter((e) => e.nameKind === 'name');
 			if (common && next && next.upper && /^[ \u00A0]$/.test(text.slice(first.end, next.start))) continue; // "Western Europe"
 			if ((common || lowerWords.has(m.key)) && !first.dateline) {
-				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code');
+				// A common word is a country or a region by its own name, never a province ("Western officials" are no
+				// Western Province) nor a town.
+				const big = m.entries.filter((e) => e.place.kind !== 'city' && e.place.kind !== 'site' && e.nameKind !== 'code' && !(common && e.place.kind === 'admin'));
 				if (big.length > 0 && !common) m.entries = big;
 				else if (big.length > 0 && common && !first.sentenceInitial) m.entries = big;
 				else if (first.sentenceInitial || common) continue;
@@ -618,26 +725,36 @@ const SITE_PHRASE_MAX_WORDS = 3;
 /** How far from the town a curated site of the phrase's kind may be to be the one meant ("Minsk airport"). */
 const SITE_NEAR_KM = 50;
 
-/** The site "<town> <label>" at the town's point, when no curated site fits: `site:gn-<geonameid>-<label-slug>`. */
-export function townSite(town: Place, label: string): Place {
+/**
+ * A place at a town's point that the text names by the town: the site "<town> <label>" when no curated site fits
+ * (`site:gn-<geonameid>-<label-slug>`), or the district around it (`admin:gn-<geonameid>-district`).
+ */
+export function townPart(town: Place, label: string, kind: 'site' | 'admin'): Place {
 	return Object.freeze({
-		id: `site:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
+		id: `${kind}:${town.id.replace(':', '-')}-${label.replace(/ /g, '-')}`,
 		name: `${town.name} ${label}`,
-		kind: 'site',
+		kind,
 		lat: town.lat,
 		lon: town.lon,
 		country_codes: town.country_codes,
 		geonames_id: null,
 		population: null,
-		geo_precision: 1
+		geo_precision: kind === 'site' ? 1 : 2
 	} satisfies Place);
 }
 
-/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there. */
+/** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there; "Bakhmut
+ * district" is the district around the town. */
 function townSites(matches: Match[], tokens: Token[], text: string, g: GazetteerData): void {
 	for (const m of matches) {
 		const town = m.chosen?.place;
 		if (!town || town.kind !== 'city') continue;
+		if (m.district) {
+			const entry: IndexEntry = { place: townPart(town, m.district, 'admin'), prior: m.chosen!.prior, nameKind: 'name' };
+			m.entries = [entry];
+			m.chosen = entry;
+			continue;
+		}
 		let words: string[] = [];
 		for (let k = m.last + 1; k <= m.last + SITE_PHRASE_MAX_WORDS && k < tokens.length; k++) {
 			if (!/^[ \u00A0]$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || tokens[k]!.arabic) break;
@@ -659,7 +776,7 @@ function townSites(matches: Match[], tokens: Token[], text: string, g: Gazetteer
 			}
 			if (best) break;
 		}
-		const place = best?.place ?? townSite(town, label);
+		const place = best?.place ?? townPart(town, label, 'site');
 		const entry: IndexEntry = { place, prior: m.chosen!.prior, nameKind: 'name' };
 		m.last += n;
 		m.end = tokens[m.last]!.end;
@@ -704,7 +821,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 			if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
 		}
 	}
-	let matches = filterMatches(text, findMatches(text, tokens, g), tokens, g, lowerWords);
+	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g)), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);

@@ -7,7 +7,7 @@ import type { Geometry, LineString, MultiLineString } from 'geojson';
 import type { Place, PlaceMention } from '../../domain/place';
 import type { GazetteerData } from './build';
 import { loadGazetteerData } from './cache';
-import { geoparse, townSite, type GeoparseOptions } from './geoparse';
+import { geoparse, townPart, type GeoparseOptions } from './geoparse';
 import { nameKey } from '../text/normalize';
 
 export type { GeoparseOptions } from './geoparse';
@@ -16,7 +16,7 @@ export interface Gazetteer {
 	/** Place mentions in a text, non-overlapping, sorted by start, UTF-16 offsets into `text`. */
 	geoparseDocument(text: string, opts: GeoparseOptions): PlaceMention[];
 	/** A place by id (`gn:…`, `country:ISO3`, `admin:…`, `border:ISO3-ISO3`, `region:…`, `site:…`, and a site at a
-	 * town `site:gn-<geonameid>-<label>`), or null. */
+	 * town `site:gn-<geonameid>-<label>`, or its district `admin:gn-<geonameid>-district`), or null. */
 	byId(id: string): Place | null;
 	/** The place's shape: country (Multi)Polygon, border (Multi)LineString; null for points. */
 	shapeOf(id: string): Geometry | null;
@@ -43,11 +43,11 @@ class WorldGazetteer implements Gazetteer {
 	byId(id: string): Place | null {
 		const m = /^border:([A-Z]{3})-([A-Z]{3})$/.exec(id);
 		if (m) return this.border(m[1]!, m[2]!);
-		// A site the geoparser made at a town's point ("Kramatorsk railway station").
-		const t = /^site:gn-(\d+)-([a-z-]+)$/.exec(id);
+		// A site or district the geoparser made at a town's point ("Kramatorsk railway station", "Bakhmut district").
+		const t = /^(site|admin):gn-(\d+)-([a-z-]+)$/.exec(id);
 		if (t) {
-			const town = this.data.store.place(`gn:${t[1]}`);
-			return town ? townSite(town, t[2]!.replace(/-/g, ' ')) : null;
+			const town = this.data.store.place(`gn:${t[2]}`);
+			return town?.kind === 'city' ? townPart(town, t[3]!.replace(/-/g, ' '), t[1] as 'site' | 'admin') : null;
 		}
 		return this.data.store.place(id) ?? null;
 	}

@@ -42,6 +42,19 @@ const RULES: [RegExp, string][] = [
  * it holds other letters. Two spellings with the same key are taken as romanisations of one name.
  */
 export function translitKey(name: string): string {
+	const hit = memo.get(name);
+	if (hit !== undefined) return hit;
+	const key = fold(name);
+	// The geoparser asks for every capitalised word it cannot match; names repeat, so a bounded memo pays.
+	if (memo.size >= MEMO_SIZE) memo.clear();
+	memo.set(name, key);
+	return key;
+}
+
+const memo = new Map<string, string>();
+const MEMO_SIZE = 50_000;
+
+function fold(name: string): string {
 	let s = '';
 	// Belarusian Łacinka's ŭ is a v at the end of a syllable (Mahiloŭ = Mahilyow).
 	for (const ch of name.replace(/[ŭŬ]/g, 'v').normalize('NFD').toLowerCase()) {
