@@ -45,4 +45,9 @@ describe('geoparser: region abbreviations', () => {
 	it('takes a one-word abbreviation only after a comma', () => {
 		expect(ids('He felt ill. Ind. voters stayed home; so did Miss. voters.')).toEqual([]);
 	});
+
+	it('takes no Arabic word for "city", "village" or "region" alone for a place (المدينة is not Medina)', () => {
+		expect(ids('اندلع قتال في مدينة خاركيف ثم قصفت القوات المدينة وقرية قريبة', 'ar')).toEqual(['خاركيف=gn:706483']);
+	});
 });
+
