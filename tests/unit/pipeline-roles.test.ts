@@ -91,6 +91,16 @@ describe('event place', () => {
 		expect(e.map((p) => p.place_id).sort()).toEqual(['border:BLR-LTU', 'border:LTU-RUS']);
 	});
 
+	it('does the same for "مراكزها الحدودية مع روسيا وبيلاروسيا"', () => {
+		const e = events('أعلنت أوكرانيا أن مراكزها الحدودية مع روسيا وبيلاروسيا تعرضت لهجوم يوم الخميس.\n', { language: 'ar' });
+		expect(e.map((p) => p.place_id).sort()).toEqual(['border:BLR-UKR', 'border:RUS-UKR']);
+	});
+
+	it('makes one event per place of a listed location, in Arabic too', () => {
+		const ar = events('سقطت صواريخ على أوديسا وميكولايف وخيرسون يوم الأربعاء.\n', { language: 'ar' });
+		expect(ar.map((p) => p.place_text).sort()).toEqual(['أوديسا', 'خيرسون', 'ميكولايف']);
+	});
+
 	it('makes one event per place of a listed location', () => {
 		const e = events('Missile strikes were reported in Odesa, Mykolaiv and Kherson on Wednesday.\n');
 		expect(e.map((p) => p.place_text).sort()).toEqual(['Kherson', 'Mykolaiv', 'Odesa']);

@@ -609,12 +609,14 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 		// After: "border between Belarus and Poland", "borders with Poland", "الحدود البولندية". In English a
 		// connector must come first ("Iraq borders Turkey" is a verb).
 		let connected = tokens[b]!.arabic;
+		let partners = false; // "with"/"مع": the countries after it are the other side, each its own border
 		for (let t = b + 1, steps = 0; t < tokens.length && found.length < 2 && steps < 4; t++, steps++) {
 			const mi = countryAt.get(t);
 			if (mi === undefined) {
 				const tok = tokens[t]!;
 				const stem = tok.arabic ? cliticReadings(tok.norm).map((r) => r.stem) : [tok.norm];
 				if (stem.some((s) => skip.has(s)) || (tok.arabic && stem.includes('و'))) {
+					if (found.length === before && stem.some((s) => s === 'with' || s === 'مع')) partners = true;
 					connected = true;
 					continue;
 				}
@@ -627,6 +629,9 @@ function borders(matches: Match[], tokens: Token[], text: string, g: GazetteerDa
 		// "Iraq borders Turkey": a verb, not a place.
 		if (!connected && tokens[b]!.norm === 'borders' && countryAt.has(b + 1)) continue;
 		if (found.length === 0) continue;
+		// "its borders with Russia and Belarus", "حدودها مع روسيا وبيلاروسيا": two borders of a third country, which the
+		// extractor reads from the sentence; not one border between the two.
+		if (partners && found.length - before === 2) continue;
 		const codes = found.map((mi) => matches[mi]!.chosen!.place.country_codes[0]!);
 		if (codes.length === 1) {
 			// "Belarus strengthened its borders with Poland": the partner is the country named just before in the
