@@ -17,7 +17,6 @@ import type { Span } from './sentences';
 export type MentionRole = 'location' | 'origin' | 'destination' | 'actor' | 'addressee' | 'demonym' | 'territory' | 'name' | 'other';
 
 const COORDINATION = new Set(['and', 'or', '&', 'و', 'او', 'أو']);
-const WORD = /[^\s]+$/u;
 // Nouns that say the next name is a place ("the city of Kyiv", "the capital Kyiv", "مدينة خاركيف"), not a government.
 const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'port', 'settlement', 'العاصمة', 'مدينة', 'بلدة', 'قرية']);
 const APPOSITION = new Set(['capital', 'city', 'town', 'village', 'region', 'oblast', 'province', 'district', 'port', 'العاصمة', 'مدينة']);
@@ -30,8 +29,10 @@ function roleContext(before: string, profile: LanguageProfile, isName: (at: numb
 	let rest = before.replace(/\s+$/u, '');
 	let placeNoun = false;
 	for (let steps = 0; steps < 12 && rest; steps++) {
-		const m = WORD.exec(rest);
-		if (!m) break;
+		// The last word: a scan back to the space before it (a /\S+$/ regex would retry from every position).
+		let at = rest.length;
+		while (at > 0 && !/\s/u.test(rest[at - 1]!)) at--;
+		const m = { index: at, 0: rest.slice(at) };
 		const raw = m[0];
 		const word = raw.replace(/^[("'“«]+|[,)"'”»]+$/gu, '');
 		const lower = word.toLowerCase();
