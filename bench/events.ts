@@ -147,7 +147,7 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 		console.log(`place recall          ${placeHits}/${gold.length} = ${result.placeRecall.toFixed(2)}`);
 		console.log(`place + date recall   ${bothHits}/${gold.length} = ${result.placeDateRecall.toFixed(2)}   (target ≥ 0.85)`);
 		console.log(`precision (matched)   ${matchedProduced}/${produced.length} = ${result.precision.toFixed(2)}`);
-		console.log(`country-level events  ${country}/${produced.length} = ${(result.countryShare * 100).toFixed(0)} %   (target ≤ 25 %)`);
+		console.log(`country-level events  ${country}/${produced.length} = ${(result.countryShare * 100).toFixed(1)} %   (target ≤ 25 %)`);
 		console.log(`events per article    ${result.eventsPerArticle.toFixed(1)}`);
 		for (const m of misses) console.log(m);
 		if (process.env.EVENTS_VERBOSE) for (const [f, evs] of byFile) for (const e of evs) console.log(`  ${f} ${short(e)}`);
