@@ -63,4 +63,12 @@ describe('classify', () => {
 	it('finds nothing for languages without a lexicon', () => {
 		expect(classify('Лукашенко встретился с Путиным', 'ru')).toEqual([]);
 	});
+
+	it('takes an act someone calls for or demands for the call, not the act', () => {
+		expect(classify('Lawmakers called for a retaliatory strike on Kyiv on Wednesday.', 'en').map((t) => t.type)).toEqual(['REQUEST']);
+		expect(classify('Protesters demanded that the troops withdraw from the city.', 'en').map((t) => t.type)).not.toContain('RETREAT');
+		expect(classify('دعا نواب إلى شن ضربة انتقامية على كييف يوم الأربعاء.', 'ar').map((t) => t.type)).toEqual(['REQUEST']);
+		expect(top('Russian missiles struck Kyiv on Wednesday, officials said.')).toBe('ASSAULT');
+	});
 });
+

@@ -62,6 +62,10 @@ const NOT_NEGATION_AR = /(?:^|\s)(?:بدون|دون)\s+طيار/g;
 // … or make it hypothetical ("if the EU imposes", "any attack", "fears of a new offensive").
 const HYPOTHETICAL_EN = /\b(if|unless|whether|any|fears?|feared|would|in case)\b[^.;]{0,60}$/i;
 const HYPOTHETICAL_AR = /(?:^|\s)(إذا|اذا|لو|أي|اي|مخاوف)\s/;
+// An act someone calls for, demands or wishes ("called for a retaliatory strike", "a desire for Ukraine to attack",
+// "دعا إلى شن هجوم") has not happened: the call is the event (a REQUEST trigger of its own).
+const REQUESTED_EN = /\b(?:call(?:s|ed|ing)? for|demand(?:s|ed|ing)? (?:for|that)|desire (?:for|to)|appeal(?:s|ed|ing)? for|push(?:es|ed|ing)? for|urg(?:e|es|ed|ing) (?:for|that))\b(?:\s+[\w'’-]+){0,5}\s+$/i;
+const REQUESTED_AR = /(?:^|\s)(?:دعا|دعت|يدعو|تدعو|دعوا|طالب|طالبت|يطالب|تطالب|طالبوا)\s+(?:\S+\s+){0,3}$/;
 const MODAL_EN = /\b(will|could|may|might|should|expected to|plans? to|planning to|set to|ready to|getting ready to|intends? to|threatened to)\s+(\w+\s+){0,2}$/i;
 // An infinitive after words of permission, ability, attempt, wish, order or decision ("permission to attack", "tried
 // to seize", "ordered the troops to withdraw") is not a report that it happened; "arrived in Sochi to meet" still is.
@@ -133,6 +137,7 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 		if (!arabic && hit.start > 0 && MONTH_EN.test(hit.text)) continue;
 		if (!arabic && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
 		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
+		if (hit.value.type !== 'REQUEST' && (arabic ? REQUESTED_AR : REQUESTED_EN).test(before)) continue;
 		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
 		// Inside a direct quotation: what someone said, not what happened.
 		if (inSpans(quotes, hit.start)) continue;
