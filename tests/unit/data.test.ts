@@ -70,4 +70,14 @@ describe('GET /api/data', () => {
 		expect(res.status).toBe(503);
 		expect(((await res.json()) as { error: string }).error).toContain('events.geojson');
 	});
+
+	it('answers the same 503 from both exports, not a bare 500 (#16 item 9)', async () => {
+		writeFileSync(path.join(dir, 'events.geojson'), '{"type":"FeatureCollection","featu');
+		for (const route of ['events.geojson', 'events.csv']) {
+			const { GET: exportGet } = (await import(`../../src/routes/api/${route}/+server.ts`)) as unknown as { GET: (e: { url: URL }) => Promise<Response> };
+			const res = await exportGet({ url: new URL(`http://x/api/${route}?type=ASSAULT`) });
+			expect(res.status, route).toBe(503);
+			expect(((await res.json()) as { error: string }).error).toContain('events.geojson');
+		}
+	});
 });

@@ -59,3 +59,15 @@ export function invalidate(name?: string): void {
 	if (name === undefined) cache.clear();
 	else cache.delete(path.join(dataDir(), name));
 }
+
+/**
+ * What every reader of the events answers when events.geojson cannot be read (half-written, corrupt): 503 naming the
+ * file, so a client keeps what it has and retries, never a bare 500.
+ */
+export function eventsUnavailable(err: unknown): Response {
+	return new Response(JSON.stringify({ error: `geodata/events.geojson could not be read: ${(err as Error).message}` }), {
+		status: 503,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '5' }
+	});
+}
+

@@ -1,7 +1,7 @@
 // GET /api/data: the whole current events.geojson, with a strong ETag; 304 when If-None-Match names it.
 // The wall and the dashboard poll this (see src/lib/state/livedata.svelte.ts): a 304 costs a stat() and no body.
 import type { RequestHandler } from './$types';
-import { readEvents } from '$lib/server/store';
+import { eventsUnavailable, readEvents } from '$lib/server/store';
 import { dataHeaders, notModified } from './conditional';
 import { isReadOnly } from '$lib/server/http';
 
@@ -11,10 +11,7 @@ export const GET: RequestHandler = async ({ request }) => {
 		snap = await readEvents();
 	} catch (err) {
 		// A half-written or broken file: say so, and let the client keep what it has.
-		return new Response(JSON.stringify({ error: `geodata/events.geojson could not be read: ${(err as Error).message}` }), {
-			status: 503,
-			headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '5' }
-		});
+		return eventsUnavailable(err);
 	}
 	// x-read-only tells the dashboard to offer no editing links, without a second request before the data.
 	const headers = { ...dataHeaders(snap.etag), 'x-read-only': isReadOnly() ? '1' : '0' };

@@ -1,12 +1,17 @@
 // GET /api/events.csv with the same filter parameters as /api/events.geojson → the filtered events as CSV.
-import { readEvents } from '$lib/server/store';
+import { eventsUnavailable, readEvents } from '$lib/server/store';
 import type { EventFeature } from '$lib/domain/event';
 import { queryEvents } from '$lib/state/query';
 import { exportFileName, toCSV } from '$lib/state/export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
-	const { value } = await readEvents();
+	let value;
+	try {
+		({ value } = await readEvents());
+	} catch (err) {
+		return eventsUnavailable(err);
+	}
 	const result = queryEvents(url.searchParams, (value.features ?? []) as EventFeature[]);
 	if (!result.ok) {
 		return new Response(JSON.stringify({ error: result.message }), { status: 400, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
