@@ -196,11 +196,10 @@ const STORY_ROLES = new Set(['location', 'destination', 'other', 'territory']);
  * Day readings listed with `first` in the sentence ("on 2 and 24 April, 12 May and 18 June"): each joined to the
  * previous by a comma or "and"/"و", in order after it.
  */
-function listedWith(sentence: string, first: DateReading, readings: readonly DateReading[]): DateReading[] {
+function listedWith(sentence: string, first: DateReading, readings: readonly DateReading[], lang: LanguageProfile): DateReading[] {
 	if (first.precision !== 'day') return [];
 	// Readings of one list may overlap ("2 and 24 April" and "24 April"): overlapping ones are joined too.
-	const joint = (a: DateReading, b: DateReading) =>
-		b.precision === 'day' && (b.start < a.end || /^\s*(?:,|,?\s*and|\u060C|و|,?\s*or)\s*$/u.test(sentence.slice(a.end, b.start)));
+	const joint = (a: DateReading, b: DateReading) => b.precision === 'day' && (b.start < a.end || lang.listJoint.test(sentence.slice(a.end, b.start)));
 	const sorted = [...readings].sort((a, b) => a.start - b.start);
 	// `first` may be a widened copy of its reading ("Sunday (23 July)"): find the reading by its date and span.
 	const at = sorted.findIndex((r) => r.date === first.date && r.start < first.end && first.start < r.end);
@@ -470,7 +469,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			const names = actors.map((a) => a.name);
 			// "attacks on 2 and 24 April, 12 May and 18 June": one event per listed day, the first keeping the usual id;
 			// "strikes on Kyiv, Kharkiv and Odesa", "border posts with Russia and Belarus": one per listed place.
-			const dates = stated ? [stated, ...listedWith(sentence.text, stated, time.readings)] : [time.inherited];
+			const dates = stated ? [stated, ...listedWith(sentence.text, stated, time.readings, profile)] : [time.inherited];
 			const spots = chosen && chosen.mention === mention ? [mention, ...listedPlaces(chosen, candidates, sentence, profile)] : [mention];
 			for (const spot of spots)
 			for (const [k, date] of dates.entries()) {
