@@ -5,6 +5,7 @@ const benches: [string, string, string][] = [
 	['gazetteer & geocoder (GeoWebNews)', './gwn.ts', 'benchGwn'],
 	['event extraction (dev set)', './events.ts', 'benchEvents'],
 	['ingest throughput & memory', './ingest.ts', 'benchIngest'],
+	['server writes at 100k events', './storage.ts', 'benchStorage'],
 	['dashboard in Chromium', './dashboard.ts', 'benchDashboard'],
 	['wall display', './wall.ts', 'benchWall']
 ];

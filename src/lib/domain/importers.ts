@@ -475,7 +475,12 @@ export function planMerge(existing: readonly EventFeature[], incoming: readonly 
 	const index = new Map<string, EventFeature[]>();
 	const key = (f: EventFeature) => `${f.properties.source_id}|${f.properties.date}`;
 	const ids = new Set(existing.map((f) => f.properties.id));
-	for (const f of existing) index.set(key(f), [...(index.get(key(f)) ?? []), f]);
+	const add = (f: EventFeature) => {
+		const same = index.get(key(f));
+		if (same) same.push(f);
+		else index.set(key(f), [f]);
+	};
+	for (const f of existing) add(f);
 	const plan: MergePlan = { fresh: [], duplicates: [] };
 	incoming.forEach((f, i) => {
 		const same = index.get(key(f))?.find((g) => isDuplicate(f, g));
@@ -486,7 +491,7 @@ export function planMerge(existing: readonly EventFeature[], incoming: readonly 
 		}
 		plan.fresh.push(f);
 		ids.add(f.properties.id);
-		index.set(key(f), [...(index.get(key(f)) ?? []), f]);
+		add(f);
 	});
 	return plan;
 }

@@ -2,6 +2,7 @@
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { TEXT_SLICE, textSlices } from './slices';
 
 /**
  * Writes `data` to a new temp file beside `file` (same folder, so a rename onto `file` is atomic) and fsyncs it.
@@ -11,7 +12,13 @@ export async function writeTemp(file: string, data: string | Uint8Array): Promis
 	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`); // see TEMP_NAME
 	const fh = await open(tmp, 'wx', 0o644);
 	try {
-		await fh.writeFile(data);
+		if (typeof data === 'string' && data.length > TEXT_SLICE) {
+			// A big store (tens of MB) is encoded and written a slice at a time, so other requests run in between.
+			for (const slice of textSlices(data)) {
+				const bytes = Buffer.from(slice, 'utf8');
+				for (let done = 0; done < bytes.length; ) done += (await fh.write(bytes, done)).bytesWritten;
+			}
+		} else await fh.writeFile(data);
 		await fh.sync(); // the bytes are on disk before the name points at them
 	} catch (err) {
 		await fh.close().catch(() => {});

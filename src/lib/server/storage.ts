@@ -15,7 +15,9 @@ import { FieldError } from '$lib/domain/importers';
 import { commitFiles, type FileWrite } from './journal';
 import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
-import { buildPlaces, canonicalEvents, serializeEvents, serializePlaces } from './pipeline/output';
+import { buildPlaces, canonicalCollection, canonicalEvents, canonicalFeature, serializeEvents, serializePlaces } from './pipeline/output';
+import { forEachSliced, giveTurn, SLICE, textSlices } from './slices';
+import { CORRECTION_LOG, deepFreeze, FEATURE_COLLECTION, lineOf, parseLines, remember } from './lines';
 import { loadGazetteer } from './gazetteer';
 import { dataDir, invalidate } from './store';
 
@@ -48,9 +50,20 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-// ---- reading (fresh from disk, memoised by inode/size/mtime) -------------------------------------------------
+// ---- reading (fresh from disk, memoised by inode/size/mtime, shared, never copied) ---------------------------
 
 const memo = new Map<string, { key: string; value: unknown; etag: string }>();
+
+/**
+ * A data file parsed by line when it is laid out one record a line (as this project writes it), so each record's
+ * bytes are known for the next rewrite; else parsed whole. Frozen either way.
+ */
+function parseDataFile(name: string, text: string): unknown {
+	const layout = name === CORRECTIONS_FILE ? CORRECTION_LOG : FEATURE_COLLECTION;
+	const records = parseLines(text, layout);
+	if (!records) return deepFreeze(JSON.parse(text));
+	return deepFreeze(name === CORRECTIONS_FILE ? { version: 1, corrections: records } : { type: 'FeatureCollection', features: records });
+}
 
 async function readFresh<T>(name: string, fallback: T): Promise<{ value: T; etag: string }> {
 	const file = path.join(dataDir(), name);
@@ -58,35 +71,51 @@ async function readFresh<T>(name: string, fallback: T): Promise<{ value: T; etag
 	try {
 		info = await stat(file);
 	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: structuredClone(fallback), etag: '"empty"' };
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback, etag: '"empty"' };
 		throw err;
 	}
 	const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
 	const hit = memo.get(file);
-	if (hit && hit.key === key) return { value: structuredClone(hit.value) as T, etag: hit.etag };
+	if (hit && hit.key === key) return { value: hit.value as T, etag: hit.etag };
 	const bytes = await readFile(file);
 	let value: T;
 	try {
-		value = JSON.parse(bytes.toString('utf8')) as T;
+		value = parseDataFile(name, bytes.toString('utf8')) as T;
 	} catch (err) {
 		throw new StorageError(500, `${name} is not valid JSON (${(err as Error).message}); refusing to write over it`);
 	}
 	const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
 	memo.set(file, { key, value, etag });
-	return { value: structuredClone(value), etag };
+	return { value, etag };
 }
 
-const EMPTY_EVENTS: EventCollection = { type: 'FeatureCollection', features: [] };
-const EMPTY_LOG: CorrectionLog = { version: 1, corrections: [] };
+/**
+ * After a commit: what was just written becomes the memo of the next read, so the next request neither re-reads nor
+ * re-parses the store (another process's write changes the file's identity and is read from disk as usual).
+ */
+async function rememberWritten(name: string, value: unknown, text: string): Promise<void> {
+	const file = path.join(dataDir(), name);
+	const info = await stat(file);
+	const hash = createHash('sha1');
+	for (const slice of textSlices(text)) {
+		hash.update(slice, 'utf8');
+		await giveTurn();
+	}
+	memo.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, value: deepFreeze(value), etag: `"${hash.digest('base64url')}"` });
+}
 
+const EMPTY_EVENTS: EventCollection = deepFreeze({ type: 'FeatureCollection', features: [] });
+const EMPTY_LOG: CorrectionLog = deepFreeze({ version: 1, corrections: [] });
+
+/** The stored data as every request shares it: read-only (frozen), never copied per request. */
 export interface DataState {
-	events: EventFeature[];
-	log: CorrectionLog;
+	readonly events: readonly EventFeature[];
+	readonly log: { readonly version: 1; readonly corrections: readonly Correction[] };
 	/** ETag of events.geojson as served by the store. */
-	etag: string;
+	readonly etag: string;
 }
 
-/** The current events and correction log, read from disk. */
+/** The current events and correction log, read from disk (or the memo of the last read while the files are unchanged). */
 export async function readState(): Promise<DataState> {
 	const [events, log] = await Promise.all([
 		readFresh<EventCollection>(EVENTS_FILE, EMPTY_EVENTS),
@@ -117,8 +146,9 @@ export function formatEvents(features: readonly EventFeature[]): string {
 	return serializeEvents(features);
 }
 
-export function formatLog(log: CorrectionLog): string {
-	return `{"version":1,"corrections":[\n${log.corrections.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`;
+/** corrections.json: one entry a line; entries read from the file or written before keep their bytes. */
+export function formatLog(log: { readonly version?: 1; readonly corrections: readonly Correction[] }): string {
+	return `${CORRECTION_LOG.header}${log.corrections.map((c) => lineOf(c, JSON.stringify)).join(',\n')}${CORRECTION_LOG.footer}`;
 }
 
 function snapshotOf(f: EventFeature): EventPatch {
@@ -242,12 +272,12 @@ export function commit(proposed: readonly ProposedCorrection[], opts: CommitOpti
 	);
 }
 
-function resultFor(entries: Correction[], byId: ReadonlyMap<string, EventFeature>, replayed: boolean): CommitResult {
+async function resultFor(entries: Correction[], byId: ReadonlyMap<string, EventFeature>, replayed: boolean): Promise<CommitResult> {
 	const result: CommitResult = { applied: entries, events: {}, replayed };
-	for (const id of new Set(entries.map((c) => c.event_id))) {
+	await forEachSliced([...new Set(entries.map((c) => c.event_id))], (id) => {
 		const f = byId.get(id);
 		result.events[id] = { feature: f ?? null, version: f ? eventVersion(f) : null };
-	}
+	});
 	return result;
 }
 
@@ -270,7 +300,8 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 	const entries: Correction[] = [];
 	const log = [...state.log.corrections];
 	const index = new LogIndex(log);
-	for (const p of proposed) {
+	for (const [i, p] of proposed.entries()) {
+		if (i > 0 && i % SLICE === 0) await giveTurn(); // a big import does not hold up every other request
 		const base = { id: newId(), at, author: opts.author, ...(p.note ? { note: p.note } : {}), ...(opts.request ? { request: opts.request } : {}) };
 		let entry: Correction;
 		if (p.op === 'undo') {
@@ -300,7 +331,9 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		// Every write path ends here: what would be stored must conform (an undo may always restore an older state).
 		const issue = entry.op === 'undo' || !next ? undefined : eventIssues(next)[0];
 		if (issue) throw new FieldError(issue.field, `${issue.message} (event ${entry.event_id} would not conform to geodata/schema/event.schema.json)`);
-		if (next) byId.set(entry.event_id, next);
+		// Made canonical and its line and the entry's remembered now, a slice at a time, so the file's text is a join.
+		remember(entry, JSON.stringify(entry));
+		if (next) byId.set(entry.event_id, canonicalFeature(next));
 		else byId.delete(entry.event_id);
 	}
 	const writes: FileWrite[] = [];
@@ -308,14 +341,19 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		if (await articleExists(opts.article.sourceId)) throw new StorageError(409, `An article with source id ${opts.article.sourceId} exists already.`);
 		writes.push({ file: path.relative(dataDir(), articlePath(opts.article.sourceId)), data: opts.article.text });
 	}
+	let written: { events: { text: string; features: EventFeature[] }; log: string } | null = null;
 	if (entries.length) {
-		const all = [...byId.values()];
-		writes.push({ file: CORRECTIONS_FILE, data: formatLog({ version: 1, corrections: log }) }, { file: EVENTS_FILE, data: formatEvents(all) });
-		const places = await placesWrite(all);
+		written = { events: canonicalCollection([...byId.values()]), log: formatLog({ corrections: log }) };
+		writes.push({ file: CORRECTIONS_FILE, data: written.log }, { file: EVENTS_FILE, data: written.events.text });
+		const places = await placesWrite(written.events.features);
 		if (places) writes.push(places);
 	}
 	if (writes.length) await commitFiles(dataDir(), writes);
 	for (const name of [CORRECTIONS_FILE, EVENTS_FILE, PLACES_FILE]) invalidate(name);
+	if (written) {
+		await rememberWritten(EVENTS_FILE, { type: 'FeatureCollection', features: written.events.features }, written.events.text);
+		await rememberWritten(CORRECTIONS_FILE, { version: 1, corrections: log }, written.log);
+	}
 	return resultFor(entries, byId, false);
 }
 

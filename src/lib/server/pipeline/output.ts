@@ -3,6 +3,7 @@ import type { Geometry, Position } from 'geojson';
 import { compareEvents, type EventFeature, type EventProperties } from '../../domain/event';
 import type { PlaceFeature, PlaceProperties } from '../../domain/place';
 import type { Gazetteer } from './types';
+import { FEATURE_COLLECTION, joinLines, knownLine, remember } from '../lines';
 
 /** Property order of events.geojson (the order of `EventProperties`, which the README documents). */
 export const EVENT_KEYS = [
@@ -33,26 +34,54 @@ function ordered<T extends object>(obj: T, keys: readonly (keyof T)[]): Record<s
 	return out;
 }
 
-/** Events sorted with `compareEvents`, keys in schema order, as a canonical feature. */
-export function canonicalEvents(features: readonly EventFeature[]): EventFeature[] {
-	return [...features]
-		.sort((a, b) => compareEvents(a.properties, b.properties))
-		.map((f) => ({
-			type: 'Feature',
-			id: f.properties.id,
-			geometry: { type: 'Point', coordinates: [round5(f.geometry.coordinates[0]!), round5(f.geometry.coordinates[1]!)] },
-			properties: ordered(f.properties, EVENT_KEYS) as unknown as EventProperties
-		}));
+/** One event in canonical form: keys in schema order, coordinates rounded; a new object, sharing nothing mutable. */
+function canonicalEvent(f: EventFeature): EventFeature {
+	const properties = ordered(f.properties, EVENT_KEYS) as unknown as EventProperties;
+	properties.actors = [...properties.actors];
+	properties.country_codes = [...properties.country_codes];
+	return {
+		type: 'Feature',
+		id: f.properties.id,
+		geometry: { type: 'Point', coordinates: [round5(f.geometry.coordinates[0]!), round5(f.geometry.coordinates[1]!)] },
+		properties
+	};
 }
 
-function collection(lines: string[]): string {
-	if (!lines.length) return '{"type":"FeatureCollection","features":[]}\n';
-	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+/** Events sorted with `compareEvents`, keys in schema order, as a canonical feature. */
+export function canonicalEvents(features: readonly EventFeature[]): EventFeature[] {
+	return [...features].sort((a, b) => compareEvents(a.properties, b.properties)).map(canonicalEvent);
+}
+
+/**
+ * The canonical form of an event, frozen, with its line remembered: what events.geojson will hold for it. A writer
+ * that makes such forms as it goes (a commit, entry by entry) leaves canonicalCollection nothing to serialise.
+ */
+export function canonicalFeature(f: EventFeature): EventFeature {
+	if (knownLine(f) !== undefined) return f;
+	const c = canonicalEvent(f);
+	return remember(c, JSON.stringify(c));
+}
+
+/**
+ * events.geojson's text for these events, and the events as that text holds them (what parsing it gives back),
+ * frozen. An event whose line is known (read from the file, or written before) keeps its bytes and is not
+ * serialised again, so rewriting the store after a small change costs a sort and a join, not the whole store.
+ */
+export function canonicalCollection(features: readonly EventFeature[]): { text: string; features: EventFeature[] } {
+	const sorted = [...features].sort((a, b) => compareEvents(a.properties, b.properties));
+	const lines: string[] = [];
+	const out: EventFeature[] = [];
+	for (const f of sorted) {
+		const c = canonicalFeature(f);
+		lines.push(knownLine(c)!);
+		out.push(c);
+	}
+	return { text: joinLines(FEATURE_COLLECTION, lines), features: out };
 }
 
 /** The bytes of events.geojson: same events in → same bytes out. */
 export function serializeEvents(features: readonly EventFeature[]): string {
-	return collection(canonicalEvents(features).map((f) => JSON.stringify(f)));
+	return canonicalCollection(features).text;
 }
 
 /** One feature per place used, with its full shape from the gazetteer (border line, outline) or its point. */
@@ -94,5 +123,5 @@ export function buildPlaces(features: readonly EventFeature[], gazetteer: Gazett
 
 /** The bytes of places.geojson. */
 export function serializePlaces(places: readonly PlaceFeature[]): string {
-	return collection(places.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties })));
+	return joinLines(FEATURE_COLLECTION, places.map((f) => JSON.stringify({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties })));
 }

@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries';
 import { decodeText, parseAuthor, parseImport, planMerge, type ImportIssue } from '$lib/domain/importers';
 import { answer, bodyLimit, fail, readBytes, requestId } from '$lib/server/http';
 import { schemaIssues } from '$lib/server/schema';
+import { forEachSliced } from '$lib/server/slices';
 import { commit, readState, StorageError } from '$lib/server/storage';
 
 const MAX_LISTED = 200;
@@ -34,12 +35,12 @@ export const POST: RequestHandler = ({ request, url }) =>
 			const raw = (JSON.parse(text) as { features: unknown[] }).features;
 			// Features the parser refused are reported once already; check the others against the schema.
 			const refused = new Set(errors.map((e) => e.feature));
-			raw.forEach((f, i) => {
+			await forEachSliced(raw, (f, i) => {
 				if (!refused.has(i)) errors.push(...schemaIssues(f, i));
 			});
 			errors.sort((a, b) => (a.feature ?? -1) - (b.feature ?? -1));
 		} else if (result.format === 'acled-csv') {
-			result.features.forEach((f, i) => errors.push(...schemaIssues(f, i).map((e) => ({ ...e, message: `Row ${i + 1} (mapped): ${e.message}` }))));
+			await forEachSliced(result.features, (f, i) => errors.push(...schemaIssues(f, i).map((e) => ({ ...e, message: `Row ${i + 1} (mapped): ${e.message}` }))));
 		}
 		const state = await readState();
 		const plan = planMerge(state.events, result.features);
