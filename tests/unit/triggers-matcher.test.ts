@@ -44,3 +44,39 @@ describe('Matcher gaps and Arabic verb prefixes', () => {
 		expect(m.find('وقصفت الطائرات')[0]).toMatchObject({ text: 'وقصفت', prefix: '', clitic: 'و' });
 	});
 });
+
+describe('Matcher index', () => {
+	const lexicon = (file: { types: Record<string, [string, number][]> }) =>
+		Object.values(file.types).flatMap((list) => list.map(([pattern]) => ({ pattern, value: pattern })));
+
+	it('checks a token only against the phrases that can start with it, far fewer than the lexicon holds', async () => {
+		const ar = lexicon((await import('../../geodata/lexicon/triggers.ar.json')).default as never);
+		const en = lexicon((await import('../../geodata/lexicon/triggers.en.json')).default as never);
+		const mAr = new Matcher(ar);
+		const mEn = new Matcher(en);
+		// A future-tense verb: of the dozens of '~ي' verbs that can be spelt with "ست", only its own stems are tried.
+		expect(mAr.candidates('ستقصف')).toBeLessThanOrEqual(3);
+		expect(mAr.candidates('ستقصف')).toBeGreaterThan(0);
+		expect(mEn.candidates('protesters')).toBeLessThanOrEqual(3);
+		expect(mEn.candidates('the')).toBe(0);
+		// Over a whole sentence, the work per token stays a small fraction of the phrase list.
+		const sentence = 'Protesters rallied in Minsk on Sunday as police detained dozens and troops shelled the outskirts of Kharkiv.';
+		mEn.checked = 0;
+		expect(mEn.find(sentence).length).toBeGreaterThan(0);
+		const tokens = sentence.split(/\W+/).filter(Boolean).length;
+		expect(mEn.checked / tokens).toBeLessThan(en.length / 50);
+	});
+
+	it('gives a tie between two equally long matches of different stems to the phrase given first', () => {
+		const first = new Matcher([{ pattern: 'ab* cd', value: 'first' }, { pattern: 'abc* c*', value: 'second' }]);
+		const second = new Matcher([{ pattern: 'abc* c*', value: 'second' }, { pattern: 'ab* cd', value: 'first' }]);
+		expect(first.find('abcx cd').map((h) => h.value)).toEqual(['first']);
+		expect(second.find('abcx cd').map((h) => h.value)).toEqual(['second']);
+	});
+
+	it('lets a one-letter stem match only a one-letter word, as before the trie', () => {
+		const m = new Matcher([{ pattern: 'x*', value: 'x' }]);
+		expect(texts(m, 'x marks')).toEqual(['x']);
+		expect(texts(m, 'xylophone')).toEqual([]);
+	});
+});

@@ -108,7 +108,8 @@ function tokenize(text: string): Token[] {
 			end,
 			arabic: hasArabic(m[0]),
 			upper: c !== c.toLowerCase() && c === c.toUpperCase(),
-			allCaps: surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
+			// A word that opens in lower case is not all capitals (spares upper-casing most words).
+			allCaps: surface.length > 1 && c === c.toUpperCase() && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
 			sentenceInitial: tokens.length === 0 || SENTENCE_BREAK.test(gap)
 		});
 		prevEnd = end;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isIsoDate } from '../../domain/time';
+import { plainFrontMatter } from './frontmatter';
 import type { Article, ArticleMeta } from './types';
 
 /** An article that cannot be read; the message names the file and the field. */
@@ -107,9 +108,10 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 		const rest = text.slice(open[0].length);
 		const close = FRONT_END.exec(rest);
 		if (!close) throw new ArticleError(file, 'front matter', 'no closing "---" line');
-		let parsed: unknown;
+		const source = rest.slice(0, close.index);
+		let parsed: unknown = plainFrontMatter(source);
 		try {
-			parsed = parseYaml(rest.slice(0, close.index));
+			parsed ??= parseYaml(source);
 		} catch (err) {
 			throw new ArticleError(file, 'front matter', `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
 		}

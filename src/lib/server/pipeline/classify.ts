@@ -50,8 +50,13 @@ const LEXICONS: Record<string, Lexicon> = {
 
 /** The lexicon for a BCP 47 tag; null for languages without one (no events are extracted from them). */
 function lexiconFor(language: string): Lexicon | null {
-	return LEXICONS[language.split('-')[0]!.toLowerCase()] ?? null;
+	let lex = LEXICON_OF.get(language);
+	if (lex === undefined) LEXICON_OF.set(language, (lex = LEXICONS[language.split('-')[0]!.toLowerCase()] ?? null));
+	return lex;
 }
+
+// Tags seen so far → their lexicon: looked up for every sentence, worked out once per tag.
+const LEXICON_OF = new Map<string, Lexicon | null>();
 
 // Words just before a trigger that deny it ("will not go", "لن يشاركوا") …
 const NEGATION_EN = /\b(not|n't|never|no|without|nor|neither|denied that|refused to)\b[^,.;]{0,25}$|n[’']t\s+\w*\s*$/i;

@@ -1,5 +1,6 @@
 // Finds lexicon phrases in text: case- and accent-insensitive, Arabic folded, Arabic proclitics and verb prefixes allowed.
-// Token-indexed (first word → candidate phrases), so the cost grows with the text, not with the lexicon.
+// Token-indexed (first word → candidate phrases; a first word that takes endings in a letter trie), so each token
+// checks only the phrases that can start with it and the cost grows with the text, not with the lexicon.
 import { foldChar, normalizeWithMap, type NormalizedText } from '../text/normalize';
 
 export interface LexiconEntry<T> {
@@ -35,12 +36,22 @@ interface Compiled<T> {
 	/** The imperfect prefix this expansion of a '~' verb spells ('' when none). */
 	prefix: string;
 	value: T;
+	/** Position in the order the phrases were given: ties between equal matches go to the first given. */
+	seq: number;
 }
 
 interface Token {
 	text: string;
 	start: number; // offsets in the normalised text
 	end: number;
+	/** The word's readings: itself, then (Arabic) its stems without proclitics. */
+	forms: string[];
+}
+
+/** A node of the letter trie of first words that take any ending: the phrases whose first word ends here. */
+interface TrieNode<T> {
+	next: Map<number, TrieNode<T>>;
+	phrases: Compiled<T>[] | null;
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -57,11 +68,6 @@ function fold(s: string): string {
 	let out = '';
 	for (const ch of s) out += ch.length === 1 ? foldChar(ch) : ch;
 	return out;
-}
-
-/** The first two code units of a word as one number (a Map key without allocating a string). */
-function prefixKey(word: string): number {
-	return word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
 }
 
 function words(s: string): string[] {
@@ -87,12 +93,37 @@ function arabicStems(word: string): string[] {
 	return out;
 }
 
+// The tokens of a normalised text, shared by every matcher run over it (triggers, exclusions, actors).
+const TOKENS = new WeakMap<NormalizedText, Token[]>();
+
+function tokensOf(norm: NormalizedText): Token[] {
+	let tokens = TOKENS.get(norm);
+	if (tokens) return tokens;
+	tokens = [];
+	WORD.lastIndex = 0;
+	for (let m = WORD.exec(norm.text); m; m = WORD.exec(norm.text)) {
+		const word = m[0];
+		const forms = word.charCodeAt(0) >= 0x600 && ARABIC.test(word) ? arabicStems(word) : [word];
+		tokens.push({ text: word, start: m.index, end: m.index + word.length, forms });
+	}
+	TOKENS.set(norm, tokens);
+	return tokens;
+}
+
 export class Matcher<T> {
 	private readonly byFirst = new Map<string, Compiled<T>[]>();
-	/** Phrases whose first word is a stem ("protest*" alone, "arrest*"), keyed by its first two letters. */
-	private readonly byPrefix = new Map<number, Compiled<T>[]>();
+	/**
+	 * Phrases whose first word is a stem ("protest*" alone, "arrest*"), in a trie of that word's letters: walking a
+	 * token's letters finds exactly the stems it starts with.
+	 */
+	private readonly stems: TrieNode<T> = { next: new Map(), phrases: null };
+	/** Phrases tried at tokens so far (each candidate a token's index offered): the matcher's work, for tests. */
+	checked = 0;
+	// Scratch list of the stem phrases a form may start, reused between tokens.
+	private readonly found: Compiled<T>[] = [];
 
 	constructor(entries: readonly LexiconEntry<T>[]) {
+		let seq = 0;
 		for (const e of entries) {
 			const raw = e.pattern.trim().split(/\s+/);
 			const verb = raw[0]!.startsWith('~');
@@ -117,10 +148,16 @@ export class Matcher<T> {
 			// "~يقصف": every person and tense prefix in place of the ي, each its own phrase.
 			const firsts = verb && ws[0]!.startsWith('ي') ? IMPERFECT.map((p) => [p + ws[0]!.slice(1), p] as const) : [[ws[0]!, ''] as const];
 			for (const [first, prefix] of firsts) {
-				const c: Compiled<T> = { ...base, words: [first, ...ws.slice(1)], prefix };
+				const c: Compiled<T> = { ...base, words: [first, ...ws.slice(1)], prefix, seq: seq++ };
 				if (c.stars[0]) {
-					const key = prefixKey(first);
-					this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), c]);
+					let node = this.stems;
+					for (let k = 0; k < first.length; k++) {
+						const code = first.charCodeAt(k);
+						let child = node.next.get(code);
+						if (!child) node.next.set(code, (child = { next: new Map(), phrases: null }));
+						node = child;
+					}
+					(node.phrases ??= []).push(c);
 				} else {
 					this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), c]);
 				}
@@ -154,22 +191,49 @@ export class Matcher<T> {
 		return n >= 0 ? n + 1 : -1;
 	}
 
+	/**
+	 * The phrases whose first word is a stem that `form` starts with, in the order given (into `this.found`). A
+	 * one-letter stem takes only a one-letter word, as when these were keyed by their first two letters.
+	 */
+	private stemPhrases(form: string): Compiled<T>[] {
+		const found = this.found;
+		found.length = 0;
+		let node: TrieNode<T> | undefined = this.stems;
+		let lists = 0;
+		for (let k = 0; k < form.length; k++) {
+			node = node.next.get(form.charCodeAt(k));
+			if (!node) break;
+			if (node.phrases && (k > 0 || form.length === 1)) {
+				for (const c of node.phrases) found.push(c);
+				lists++;
+			}
+		}
+		if (lists > 1) found.sort((a, b) => a.seq - b.seq);
+		return found;
+	}
+
+	/** How many phrases a token spelling `word` is checked against (its Arabic stems' included). */
+	candidates(word: string): number {
+		const norm = normalizeWithMap(word);
+		let n = 0;
+		for (const f of tokensOf(norm)[0]?.forms ?? []) n += (this.byFirst.get(f)?.length ?? 0) + this.stemPhrases(f).length;
+		return n;
+	}
+
 	/** Every non-overlapping match in `text`, leftmost-longest. Pass `norm` when the text was already normalised. */
 	find(text: string, norm: NormalizedText = normalizeWithMap(text)): Hit<T>[] {
-		const tokens: Token[] = [];
-		WORD.lastIndex = 0;
-		for (let m = WORD.exec(norm.text); m; m = WORD.exec(norm.text)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+		const tokens = tokensOf(norm);
 		const hits: Hit<T>[] = [];
 		for (let i = 0; i < tokens.length; i++) {
 			const word = tokens[i]!.text;
-			const forms = word.charCodeAt(0) >= 0x600 && ARABIC.test(word) ? arabicStems(word) : [word];
 			let best: Compiled<T> | null = null;
 			let bestN = 0;
 			let bestForm = word;
-			for (const f of forms) {
+			for (const f of tokens[i]!.forms) {
 				for (let l = 0; l < 2; l++) {
-					const list = l === 0 ? this.byFirst.get(f) : this.byPrefix.get(prefixKey(f));
+					const list = l === 0 ? this.byFirst.get(f) : this.stems.next.has(f.charCodeAt(0)) ? this.stemPhrases(f) : undefined;
 					if (!list) continue;
+					this.checked += list.length;
 					for (const c of list) {
 						if (f !== word && !c.arabic) continue; // proclitics are Arabic only
 						const n = this.span(c, tokens, i, f, norm.text);

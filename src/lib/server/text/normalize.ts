@@ -31,20 +31,28 @@ export function foldChar(ch: string): string {
 	return out;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Normalises `text` for matching and keeps an offset map back into it. */
 export function normalizeWithMap(text: string): NormalizedText {
+	// ASCII only (most English sentences): only capitals change, every character stays where it is.
+	if (ASCII_ONLY.test(text)) {
+		const map = new Array<number>(text.length + 1);
+		for (let i = 0; i <= text.length; i++) map[i] = i;
+		return { text: text.toLowerCase(), map };
+	}
 	const map: number[] = [];
-	const out: string[] = [];
+	let out = '';
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
 		// ASCII fast path: only capitals change.
 		const folded = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!) : foldChar(text[i]!);
 		if (folded.length === 0) continue;
-		out.push(folded);
+		out += folded;
 		map.push(i);
 	}
 	map.push(text.length);
-	return { text: out.join(''), map };
+	return { text: out, map };
 }
 
 /** Normalised form of a name, for index keys: tokens of letters and digits joined by single spaces. */
