@@ -9,6 +9,21 @@ import { synthDataset, writeSynth } from '../scripts/synth-events';
 const STORE = 100_000;
 const IMPORT = 11_000; // ~9.8 MB, under the endpoint's 10 MB limit
 
+/** Runs `fn` with a 5 ms ticker: the gaps between ticks are how long a request arriving then would have waited. */
+async function withTicker(fn: () => Promise<unknown>): Promise<[number[], number]> {
+	const gaps: number[] = [];
+	let last = performance.now();
+	const ticker = setInterval(() => {
+		const now = performance.now();
+		gaps.push(now - last);
+		last = now;
+	}, 5);
+	const [, took] = await time(fn);
+	clearInterval(ticker);
+	gaps.push(performance.now() - last);
+	return [gaps, took];
+}
+
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 	const t0 = performance.now();
 	const v = await fn();
@@ -56,25 +71,27 @@ export async function benchStorage(): Promise<void> {
 			headers: { 'content-type': 'application/geo+json', origin: 'http://localhost' },
 			body: upload
 		});
-		// A 5 ms ticker: the gaps between its ticks are how long a request arriving then would have waited.
-		const gaps: number[] = [];
-		let last = performance.now();
-		const ticker = setInterval(() => {
-			const now = performance.now();
-			gaps.push(now - last);
-			last = now;
-		}, 5);
-		const [res, took] = await time(() =>
-			POST({ request: req, url: new URL(req.url) } as unknown as Parameters<typeof POST>[0]) as Promise<Response>
-		);
-		clearInterval(ticker);
-		const body = (await res.json()) as { added?: number; error?: string };
+		let res: Response | undefined;
+		const [gaps, took] = await withTicker(async () => {
+			res = (await POST({ request: req, url: new URL(req.url) } as unknown as Parameters<typeof POST>[0])) as Response;
+		});
+		const body = (await res!.json()) as { added?: number; error?: string };
 		console.log(
-			`import of ${IMPORT} events (${(upload.length / 1e6).toFixed(1)} MB) into ${STORE}: ${res.status}, ${body.added ?? body.error} added, ${(took / 1000).toFixed(1)} s`
+			`import of ${IMPORT} events (${(upload.length / 1e6).toFixed(1)} MB) into ${STORE}: ${res!.status}, ${body.added ?? body.error} added, ${(took / 1000).toFixed(1)} s`
 		);
 		const blocked = gaps.filter((g) => g > 100);
 		console.log(
 			`  longest event-loop block during it: ${Math.max(...gaps).toFixed(0)} ms; ${blocked.length} blocks over 100 ms, ${(blocked.reduce((x, y) => x + y, 0) / 1000).toFixed(1)} s in all`
+		);
+
+		// Eight analysts export the whole store at once; a cheap request arriving meanwhile waits for the longest block.
+		const { exportResponse } = await import('../src/lib/server/export');
+		const [gaps8, took8] = await withTicker(async () => {
+			const bodies = await Promise.all(Array.from({ length: 8 }, () => exportResponse(new URL('http://localhost/api/events.geojson'), 'geojson')));
+			return Promise.all(bodies.map((r) => r.arrayBuffer()));
+		});
+		console.log(
+			`eight whole-store GeoJSON exports at once: ${(took8 / 1000).toFixed(1)} s; longest event-loop block ${Math.max(...gaps8).toFixed(0)} ms`
 		);
 	} finally {
 		delete process.env.GEODATA_DIR;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
 import { commit, eventVersion, formatEvents, readState } from '$lib/server/storage';
 import { writeTemp } from '$lib/server/atomic';
+import { invalidate, readEvents } from '$lib/server/store';
 import { CORRECTION_LOG, FEATURE_COLLECTION, parseLines } from '$lib/server/lines';
 import { TEXT_SLICE, textSlices } from '$lib/server/slices';
 import { manyEvents, sampleEvent } from './http-fixtures';
@@ -50,6 +51,14 @@ describe('reading the stored state', () => {
 		}).toThrow(TypeError);
 		expect(() => (first.properties.actors as string[]).push('someone')).toThrow(TypeError);
 		expect((await readState()).events[0]!.properties.summary).toBe(onDisk().features[0]!.properties.summary);
+	});
+
+	it('parses a changed file once for all the requests that arrive while it is being read', async () => {
+		const states = await Promise.all(Array.from({ length: 8 }, () => readState()));
+		for (const s of states) expect(s.events).toBe(states[0]!.events);
+		invalidate();
+		const snaps = await Promise.all(Array.from({ length: 8 }, () => readEvents()));
+		for (const s of snaps) expect(s.value).toBe(snaps[0]!.value);
 	});
 
 	it('after a commit, reads what was written, exactly as parsing the new files gives it', async () => {
@@ -108,13 +117,13 @@ describe('a big commit and the other requests', () => {
 });
 
 describe('files laid out one record a line', () => {
-	it('parse by line to what parsing them whole gives, and anything else is left to a whole parse', () => {
+	it('parse by line to what parsing them whole gives, and anything else is left to a whole parse', async () => {
 		const text = formatEvents(manyEvents(3));
-		expect(parseLines(text, FEATURE_COLLECTION)).toEqual(JSON.parse(text).features);
-		expect(parseLines(JSON.stringify(JSON.parse(text), null, 2), FEATURE_COLLECTION)).toBeNull();
-		expect(parseLines(JSON.stringify(JSON.parse(text)), FEATURE_COLLECTION)).toBeNull();
-		expect(parseLines('{"type":"FeatureCollection","features":[]}\n', FEATURE_COLLECTION)).toEqual([]);
-		expect(parseLines('{"version":1,"corrections":[\n{"id":"c-1"},\n{"id":"c-2"}\n]}\n', CORRECTION_LOG)).toEqual([{ id: 'c-1' }, { id: 'c-2' }]);
-		expect(parseLines('{"version":1,"corrections":[\n{"id":"c-1"}\n{"id":"c-2"}\n]}\n', CORRECTION_LOG)).toBeNull(); // a comma missing
+		expect(await parseLines(text, FEATURE_COLLECTION)).toEqual(JSON.parse(text).features);
+		expect(await parseLines(JSON.stringify(JSON.parse(text), null, 2), FEATURE_COLLECTION)).toBeNull();
+		expect(await parseLines(JSON.stringify(JSON.parse(text)), FEATURE_COLLECTION)).toBeNull();
+		expect(await parseLines('{"type":"FeatureCollection","features":[]}\n', FEATURE_COLLECTION)).toEqual([]);
+		expect(await parseLines('{"version":1,"corrections":[\n{"id":"c-1"},\n{"id":"c-2"}\n]}\n', CORRECTION_LOG)).toEqual([{ id: 'c-1' }, { id: 'c-2' }]);
+		expect(await parseLines('{"version":1,"corrections":[\n{"id":"c-1"}\n{"id":"c-2"}\n]}\n', CORRECTION_LOG)).toBeNull(); // a comma missing
 	});
 });

@@ -1,6 +1,7 @@
 // The data folder's JSON files hold one record per line inside a fixed header and footer (events.geojson,
 // places.geojson, corrections.json). Knowing each record's line lets a writer that changes a few records reuse the
 // bytes of all the others instead of serialising the whole store again, and lets a reader parse by line.
+import { giveTurn, SLICE } from './slices';
 
 /** A line-per-record JSON document: `header` + records joined by ",\n" + `footer`, or `empty` when there are none. */
 export interface LineLayout {
@@ -53,17 +54,19 @@ export function joinLines(layout: LineLayout, lines: readonly string[]): string 
 }
 
 /**
- * The records of a document in this layout, parsed line by line and each remembered (frozen) with its line; null when
+ * The records of a document in this layout, parsed line by line, SLICE lines between turns given to other requests
+ * (a store of 100k events is seconds of parsing), and with `keep` each remembered (frozen) with its line; null when
  * the text is not laid out that way (written by another tool, pretty-printed), for the caller to parse it whole.
  * JSON strings cannot hold a raw newline, so every newline of such a document is a record boundary.
  */
-export function parseLines(text: string, layout: LineLayout): unknown[] | null {
+export async function parseLines(text: string, layout: LineLayout, keep = true): Promise<unknown[] | null> {
 	if (text === layout.empty || text === layout.empty.trimEnd()) return [];
 	if (!text.startsWith(layout.header) || !text.endsWith(layout.footer)) return null;
 	const body = text.slice(layout.header.length, text.length - layout.footer.length);
 	const lines = body.split('\n');
 	const records: unknown[] = [];
 	for (let i = 0; i < lines.length; i++) {
+		if (i > 0 && i % SLICE === 0) await giveTurn();
 		let line = lines[i]!;
 		if (i < lines.length - 1) {
 			if (!line.endsWith(',')) return null;
@@ -76,7 +79,7 @@ export function parseLines(text: string, layout: LineLayout): unknown[] | null {
 			return null;
 		}
 		if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
-		records.push(remember(record, line));
+		records.push(keep ? remember(record, line) : record);
 	}
 	return records;
 }

@@ -52,15 +52,15 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 // ---- reading (fresh from disk, memoised by inode/size/mtime, shared, never copied) ---------------------------
 
-const memo = new Map<string, { key: string; value: unknown; etag: string }>();
+const memo = new Map<string, { key: string; read: Promise<{ value: unknown; etag: string }> }>();
 
 /**
  * A data file parsed by line when it is laid out one record a line (as this project writes it), so each record's
  * bytes are known for the next rewrite; else parsed whole. Frozen either way.
  */
-function parseDataFile(name: string, text: string): unknown {
+async function parseDataFile(name: string, text: string): Promise<unknown> {
 	const layout = name === CORRECTIONS_FILE ? CORRECTION_LOG : FEATURE_COLLECTION;
-	const records = parseLines(text, layout);
+	const records = await parseLines(text, layout);
 	if (!records) return deepFreeze(JSON.parse(text));
 	return deepFreeze(name === CORRECTIONS_FILE ? { version: 1, corrections: records } : { type: 'FeatureCollection', features: records });
 }
@@ -76,17 +76,23 @@ async function readFresh<T>(name: string, fallback: T): Promise<{ value: T; etag
 	}
 	const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
 	const hit = memo.get(file);
-	if (hit && hit.key === key) return { value: hit.value as T, etag: hit.etag };
-	const bytes = await readFile(file);
-	let value: T;
-	try {
-		value = parseDataFile(name, bytes.toString('utf8')) as T;
-	} catch (err) {
-		throw new StorageError(500, `${name} is not valid JSON (${(err as Error).message}); refusing to write over it`);
-	}
-	const etag = `"${createHash('sha1').update(bytes).digest('base64url')}"`;
-	memo.set(file, { key, value, etag });
-	return { value, etag };
+	if (hit && hit.key === key) return hit.read as Promise<{ value: T; etag: string }>;
+	// Memoised as a promise, so requests arriving while the file is read and parsed share that one parse.
+	const read = (async () => {
+		const bytes = await readFile(file);
+		let value: unknown;
+		try {
+			value = await parseDataFile(name, bytes.toString('utf8'));
+		} catch (err) {
+			throw new StorageError(500, `${name} is not valid JSON (${(err as Error).message}); refusing to write over it`);
+		}
+		return { value, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
+	})();
+	memo.set(file, { key, read });
+	read.catch(() => {
+		if (memo.get(file)?.read === read) memo.delete(file); // a failed read is not remembered
+	});
+	return read as Promise<{ value: T; etag: string }>;
 }
 
 /**
@@ -101,7 +107,7 @@ async function rememberWritten(name: string, value: unknown, text: string): Prom
 		hash.update(slice, 'utf8');
 		await giveTurn();
 	}
-	memo.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, value: deepFreeze(value), etag: `"${hash.digest('base64url')}"` });
+	memo.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, read: Promise.resolve({ value: deepFreeze(value), etag: `"${hash.digest('base64url')}"` }) });
 }
 
 const EMPTY_EVENTS: EventCollection = deepFreeze({ type: 'FeatureCollection', features: [] });

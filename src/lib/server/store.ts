@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
+import { FEATURE_COLLECTION, parseLines } from './lines';
 
 /** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
 export function dataDir(): string {
@@ -18,7 +19,7 @@ export interface Snapshot<T> {
 	mtimeMs: number;
 }
 
-const cache = new Map<string, { key: string; snap: Snapshot<unknown> }>();
+const cache = new Map<string, { key: string; snap: Promise<Snapshot<unknown>> }>();
 
 /** Reads and parses a JSON file of the data folder, re-reading only when its size or mtime changed. */
 export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<T>> {
@@ -34,17 +35,24 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 	}
 	const key = `${info.size}:${info.mtimeMs}`;
 	const hit = cache.get(file);
-	if (hit && hit.key === key) return hit.snap as Snapshot<T>;
-	const bytes = await readFile(file);
-	const text = bytes.toString('utf8');
-	const snap: Snapshot<T> = {
-		value: JSON.parse(text) as T,
-		text,
-		etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
-		mtimeMs: info.mtimeMs
-	};
+	if (hit && hit.key === key) return hit.snap as Promise<Snapshot<T>>;
+	// Cached as a promise, so requests arriving while the file is read and parsed share that one read.
+	const snap = (async (): Promise<Snapshot<T>> => {
+		const bytes = await readFile(file);
+		const text = bytes.toString('utf8');
+		return { value: (await parseJsonFile(text)) as T, text, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, mtimeMs: info.mtimeMs };
+	})();
 	cache.set(file, { key, snap });
+	snap.catch(() => {
+		if (cache.get(file)?.snap === snap) cache.delete(file); // a failed read is not remembered
+	});
 	return snap;
+}
+
+/** A data file's value: parsed line by line, giving other requests turns, when it is one record a line (lines.ts). */
+async function parseJsonFile(text: string): Promise<unknown> {
+	const features = await parseLines(text, FEATURE_COLLECTION, false);
+	return features ? { type: 'FeatureCollection', features } : JSON.parse(text);
 }
 
 const EMPTY: EventCollection = { type: 'FeatureCollection', features: [] };

@@ -24,8 +24,14 @@ export function exportFeature(f: EventFeature): EventFeature {
 
 /** A GeoJSON FeatureCollection text of the events, with all provenance properties, stable key order. */
 export function toGeoJSON(features: readonly EventFeature[]): string {
-	const out = features.map((f) => JSON.stringify(exportFeature(f)));
-	return `{"type":"FeatureCollection","features":[\n${out.join(',\n')}\n]}\n`;
+	return [...geoJsonPieces(features)].join('');
+}
+
+/** toGeoJSON's text in pieces (its first line, each feature with its separator, its end), for a server to stream. */
+export function* geoJsonPieces(features: readonly EventFeature[]): Generator<string> {
+	yield '{"type":"FeatureCollection","features":[\n';
+	for (let i = 0; i < features.length; i++) yield `${i ? ',\n' : ''}${JSON.stringify(exportFeature(features[i]!))}`;
+	yield '\n]}\n';
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -44,12 +50,16 @@ function csvCell(value: unknown): string {
 
 /** RFC 4180 CSV (CRLF rows), columns `lon,lat` then every property; list values are joined with ";". */
 export function toCSV(features: readonly EventFeature[]): string {
-	const rows = [['lon', 'lat', ...EXPORT_COLUMNS].join(',')];
+	return [...csvPieces(features)].join('');
+}
+
+/** toCSV's text in pieces (one row each, with its CRLF), for a server to stream. */
+export function* csvPieces(features: readonly EventFeature[]): Generator<string> {
+	yield `${['lon', 'lat', ...EXPORT_COLUMNS].join(',')}\r\n`;
 	for (const f of features) {
 		const [lon, lat] = f.geometry.coordinates as [number, number];
-		rows.push([roundCoord(lon), roundCoord(lat), ...EXPORT_COLUMNS.map((k) => f.properties[k])].map(csvCell).join(','));
+		yield `${[roundCoord(lon), roundCoord(lat), ...EXPORT_COLUMNS.map((k) => f.properties[k])].map(csvCell).join(',')}\r\n`;
 	}
-	return rows.join('\r\n') + '\r\n';
 }
 
 /** A file name that says what the view was: `events_2022-02-01_2022-03-01_ASSAULT-PROTEST_BLR`, safe characters only. */
