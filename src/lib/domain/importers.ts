@@ -15,6 +15,9 @@ import {
 	type PlaceKind
 } from './event';
 import { EDITABLE_FIELDS, type EventPatch } from './corrections';
+import { sourceIdProblem } from './sourceid';
+
+export { SOURCE_ID } from './sourceid';
 
 /** One problem found in an upload; `feature` is the 0-based feature index (GeoJSON) or 1-based data row (CSV). */
 export interface ImportIssue {
@@ -62,8 +65,6 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): string {
 // ---- field parsers --------------------------------------------------------------------------------------------
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Source ids name article files (geodata/articles/<id>.md): nothing that could leave that folder. */
-export const SOURCE_ID = /^[a-z0-9][a-z0-9_-]{0,119}$/;
 /** Ids that can be used in URLs and file names without escaping anything. */
 export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
@@ -202,7 +203,8 @@ export function parseEventFeature(raw: unknown): EventFeature {
 	const id = str(p.id ?? f.id, 'properties.id', 128, { required: true }) as string;
 	if (!SAFE_ID.test(id)) throw new FieldError('properties.id', `${JSON.stringify(id.slice(0, 40))} may only hold letters, digits, "_", ".", ":" and "-"`);
 	const source_id = str(p.source_id, 'properties.source_id', 128, { required: true }) as string;
-	if (!SOURCE_ID.test(source_id)) throw new FieldError('properties.source_id', `${JSON.stringify(source_id.slice(0, 40))} is not a safe source id (lower-case letters, digits, "_" and "-" only)`);
+	const badSource = sourceIdProblem(source_id);
+	if (badSource) throw new FieldError('properties.source_id', badSource);
 	const props: EventProperties = {
 		id,
 		date: day(p.date, 'properties.date', true),

@@ -1,6 +1,7 @@
 // Parses one article file: validates bytes, front matter and metadata; detects the language when none is given.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { sourceIdProblem } from '../../domain/sourceid';
 import { isIsoDate } from '../../domain/time';
 import { plainFrontMatter } from './frontmatter';
 import type { Article, ArticleMeta } from './types';
@@ -140,5 +141,8 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 		throw new ArticleError(file, 'inferred', 'expected a list of field names');
 	}
 	const meta: ArticleMeta = { title, publisher, url, published, language, inferred: inferredRaw as string[], hasFrontMatter };
-	return { meta, body, sourceId: sourceIdOf(file), file };
+	const sourceId = sourceIdOf(file);
+	const badId = sourceIdProblem(sourceId);
+	if (badId) throw new ArticleError(file, 'source id', `${badId} (the id is the file name's stem; rename the file)`);
+	return { meta, body, sourceId, file };
 }
