@@ -7,7 +7,11 @@ import { ingestPaths } from '../lib/server/pipeline/ingest';
 const HELP = `Usage: npm run ingest -- [--out FILE] PATH...
 
 Reads news articles (.md/.txt, UTF-8, optional YAML front matter) from the files and folders given,
-extracts dated, geocoded events and writes them as GeoJSON:
+extracts dated, geocoded events and writes them as GeoJSON. An article is a regular file of at most 4 MB
+(not a FIFO or device) with no control characters, named so that its stem is a valid source id (1-120 of
+a-z 0-9 _ -); other files are reported by name and skipped. Inside a folder, symbolic links are reported,
+not followed: give a link's target as a PATH to ingest it.
+Output:
   FILE                    events (default geodata/events.geojson), written atomically
   places.geojson          beside FILE: every place used, with its shape
   corrections.json        beside FILE: the analysts' log, re-applied on top (absent = none)

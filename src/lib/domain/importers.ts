@@ -56,10 +56,18 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): string {
 		throw new Error(`${name} is not valid UTF-8; save it as UTF-8 and upload it again.`);
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	// Other C0 control characters (bar tab, newlines) do not occur in text files.
-	const ctl = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-	if (ctl) throw new Error(`${name} contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at position ${ctl.index}; it does not look like a text file.`);
+	const ctl = controlCharProblem(text);
+	if (ctl) throw new Error(`${name} ${ctl}; it does not look like a text file.`);
 	return text;
+}
+
+/** C0 control characters but tab, newline and carriage return, and DEL: they do not occur in text (NUL, ESC, BEL, …). */
+export const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** `contains a control character (U+0007) at position 12` for the first one in `text`, or null when there is none. */
+export function controlCharProblem(text: string): string | null {
+	const ctl = CONTROL_CHAR.exec(text);
+	return ctl ? `contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at position ${ctl.index}` : null;
 }
 
 // ---- field parsers --------------------------------------------------------------------------------------------

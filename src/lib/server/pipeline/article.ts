@@ -1,6 +1,7 @@
 // Parses one article file: validates bytes, front matter and metadata; detects the language when none is given.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { controlCharProblem } from '../../domain/importers';
 import { sourceIdProblem } from '../../domain/sourceid';
 import { isIsoDate } from '../../domain/time';
 import { plainFrontMatter } from './frontmatter';
@@ -58,6 +59,14 @@ export function detectLanguage(text: string): string {
 }
 
 function decode(raw: Buffer | string, file: string): string {
+	const text = decodeBytes(raw, file);
+	// The same check as the web's uploads (importers.ts), so files on disk and pasted text agree.
+	const ctl = controlCharProblem(text);
+	if (ctl) throw new ArticleError(file, 'content', `${ctl} (binary file?)`);
+	return text;
+}
+
+function decodeBytes(raw: Buffer | string, file: string): string {
 	if (typeof raw === 'string') {
 		if (raw.includes('\u0000')) throw new ArticleError(file, 'content', 'contains NUL bytes (binary file?)');
 		return raw.replace(/^\uFEFF/, '');
