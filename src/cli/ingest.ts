@@ -12,8 +12,9 @@ extracts dated, geocoded events and writes them as GeoJSON. An article is a regu
 a-z 0-9 _ -); other files are reported by name and skipped. Inside a folder, symbolic links are reported,
 not followed: give a link's target as a PATH to ingest it.
 Output:
-  FILE                    events (default geodata/events.geojson), written atomically
-  places.geojson          beside FILE: every place used, with its shape
+  FILE                    events (default geodata/events.geojson)
+  places.geojson          beside FILE: every place used, with its shape; both files are written as
+                          one commit (all old or all new, even if the run is killed)
   corrections.json        beside FILE: the analysts' log, re-applied on top (absent = none)
 
 While it runs, FILE's folder is locked (its .lock file): the server's saves wait or are refused, never lost.

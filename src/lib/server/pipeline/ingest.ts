@@ -1,10 +1,10 @@
-// The ingest run: files in, events.geojson + places.geojson out (atomically), corrections re-applied on top.
+// The ingest run: files in, events.geojson + places.geojson out (one all-or-nothing commit), corrections re-applied on top.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
-import { removeStaleTemps, writeFileAtomic } from '../atomic';
+import { commitFiles } from '../journal';
 import { MAX_BODY, parseArticle } from './article';
 import { extractArticle } from './extract';
 import { buildPlaces, serializeEvents, serializePlaces } from './output';
@@ -141,7 +141,10 @@ export interface IngestOptions {
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Ingests every article under `paths` and writes both GeoJSON files atomically (never half-written). */
+/**
+ * Ingests every article under `paths` and writes both GeoJSON files as one commit (journal.ts): all old or all new.
+ * Call it under the data folder's lock (lock.ts withDataLock), which also recovers an interrupted commit first.
+ */
 export async function ingestPaths(paths: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
 	const { files, failed } = await collectFiles(paths);
 	const dir = path.dirname(opts.out);
@@ -174,9 +177,11 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const written = articles > 0;
 	if (written) {
 		await mkdir(dir, { recursive: true });
-		await removeStaleTemps(dir);
-		await writeFileAtomic(opts.out, serializeEvents(applied.features));
-		await writeFileAtomic(placesOut, serializePlaces(places));
+		// One all-or-nothing commit (journal.ts): a crash between the two files leaves both old or both new.
+		await commitFiles(dir, [
+			{ file: path.basename(opts.out), data: serializeEvents(applied.features) },
+			{ file: 'places.geojson', data: serializePlaces(places) }
+		]);
 	}
 	return {
 		articles,
