@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadGazetteer } from '../lib/server/gazetteer/index';
 import { LockBusyError, withDataLock } from '../lib/server/lock';
 import { ingestPaths } from '../lib/server/pipeline/ingest';
+import { fsErrorLine } from './fserror';
 
 const HELP = `Usage: npm run ingest -- [--out FILE] PATH...
 
@@ -27,7 +28,8 @@ Options:
 
 Exit status: 0 when every file was ingested, 1 when any failed (the others are still written) or when no
 article was read (all failed, or no .md/.txt file was found: nothing is written and the stored files stay as
-they were) or when another writer kept the folder locked (nothing is written), 2 on usage errors.`;
+they were) or when another writer kept the folder locked or the output cannot be written (read-only, full, not a folder:
+one line names the file and the cause; nothing is written), 2 on usage errors.`;
 
 function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
 	let out = path.join('geodata', 'events.geojson');
@@ -88,8 +90,10 @@ async function main(): Promise<number> {
 			ingestPaths(args.paths, { out: args.out, gazetteer, onProgress: progressBar() })
 		);
 	} catch (err) {
-		if (!(err instanceof LockBusyError)) throw err;
-		console.error(`ingest: ${err.message}`);
+		// A folder that cannot be written (read-only, full, not a folder): one line naming it, no stack trace.
+		const fs = fsErrorLine(err);
+		if (!(err instanceof LockBusyError) && !fs) throw err;
+		console.error(`ingest: ${fs ? `${fs}; nothing was written` : (err as Error).message}`);
 		return 1;
 	}
 	const s = ((performance.now() - t0) / 1000).toFixed(2);
@@ -109,7 +113,8 @@ main().then(
 		process.exitCode = code;
 	},
 	(err) => {
-		console.error(`ingest: ${(err as Error).stack ?? err}`);
+		// Not a file-system error: a bug or a broken input such as corrections.json, whose message names it.
+		console.error(`ingest: ${(err as Error).message ?? err}`);
 		process.exitCode = 1;
 	}
 );
