@@ -94,7 +94,7 @@ describe('path traversal', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ op: 'add', author: 'A', feature: { ...manyEvents(1)[0], properties: { ...manyEvents(1)[0]!.properties, id: 'x1', source_id: '../../../tmp/evil' } } })
 		});
-		await refused(res, 400, /source_id.*not a safe source id/, ds, before);
+		await refused(res, 400, /source_id.*not a valid source id/, ds, before);
 	});
 });
 
