@@ -6,7 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// npm run build / npm test / npm start build into a fresh build-<stamp>/ and switch `build` to it (scripts/builds.js).
+		adapter: adapter({ out: process.env.BUILD_OUT ?? 'build' }),
 		// Everything ships with the app: no request may leave the machine.
 		csp: {
 			mode: 'auto',

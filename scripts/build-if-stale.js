@@ -1,8 +1,10 @@
 // Builds the dashboard (vite build) when build/ is missing or older than its sources. Shared by `npm start`, the e2e harness and the bench.
+// Every build goes to a fresh build-<stamp>/ and `build` is then switched to it (builds.js): a running server keeps its own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshBuildName, removeUnusedBuilds, switchTo } from './builds.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT = path.join(ROOT, 'build/index.js');
@@ -26,10 +28,24 @@ export function buildIsStale() {
 	return statSync(BUILT).mtimeMs < sources;
 }
 
-/** Runs `vite build` if the build is stale; exits the process with vite's status if the build fails. @param {string} why */
+/**
+ * Runs `vite build` into a fresh build-<stamp>/, switches `build` to it and deletes the builds no running server
+ * uses; exits the process with vite's status if the build fails (the current build stays as it was).
+ */
+export function build() {
+	const name = freshBuildName();
+	const res = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BUILD_OUT: name } });
+	if (res.status !== 0) {
+		rmSync(path.join(ROOT, name), { recursive: true, force: true });
+		process.exit(res.status ?? 1);
+	}
+	switchTo(ROOT, name);
+	removeUnusedBuilds(ROOT);
+}
+
+/** Builds if the build is stale (see build). @param {string} why */
 export function buildIfStale(why = 'first start or sources changed') {
 	if (!buildIsStale()) return;
 	console.log(`Building the dashboard (${why})…`);
-	const res = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-	if (res.status !== 0) process.exit(res.status ?? 1);
+	build();
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadGazetteer } from '../lib/server/gazetteer/index';
+import { fsErrorLine } from './fserror';
 
 const HELP = `Usage: npm run geoparse -- --jsonl PATH...
 
@@ -17,7 +18,8 @@ Options:
   --jsonl   one JSON object per line (the only output format)
   --help    this text
 
-Exit status: 0 when every file was read, 1 when any could not be (each reported on stderr), 2 on bad usage.`;
+Exit status: 0 when every file was read, 1 when any could not be (each reported on stderr) or the output
+cannot be written (one line says why), 2 on bad usage.`;
 
 const EXTENSIONS = new Set(['.md', '.txt']);
 
@@ -45,6 +47,20 @@ function collect(p: string, out: string[]): void {
 			if (statSync(child).isDirectory() || EXTENSIONS.has(path.extname(name).toLowerCase())) collect(child, out);
 		}
 	} else out.push(p);
+}
+
+/** Writing the output failed (disk full, a closed pipe): the run stops, whatever file it was on. */
+class OutputError extends Error {
+	constructor(readonly error: unknown) {
+		super((error as Error).message);
+	}
+}
+
+/** One line for an output that cannot be written, no stack trace; exits 1 (a closed pipe, e.g. `| head`, exits 0). */
+function outputFailed(e: unknown): never {
+	if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	console.error(`geoparse: cannot write the output ${fsErrorLine(e, '(standard output)') ?? `(standard output): ${(e as Error).message}`}`);
+	process.exit(1);
 }
 
 function main(argv: string[]): number {
@@ -87,8 +103,13 @@ function main(argv: string[]): number {
 					kind: m.place.kind,
 					geonames_id: m.place.geonames_id
 				}));
-				process.stdout.write(JSON.stringify({ file, places }) + '\n');
+				try {
+					process.stdout.write(JSON.stringify({ file, places }) + '\n');
+				} catch (e) {
+					throw new OutputError(e);
+				}
 			} catch (e) {
+				if (e instanceof OutputError) throw e;
 				const msg = e instanceof TypeError && /decode|encoded/i.test(e.message) ? 'not valid UTF-8' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (e as Error).message;
 				console.error(`geoparse: ${file}: ${msg}`);
 				failed++;
@@ -98,9 +119,12 @@ function main(argv: string[]): number {
 	return failed > 0 ? 1 : 0;
 }
 
-// Output piped into `head` closes early: that is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	throw e;
-});
-process.exitCode = main(process.argv.slice(2));
+// Output piped into `head` closes early: that is not an error. Asynchronous writes (pipes) fail here.
+process.stdout.on('error', outputFailed);
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+	// Synchronous writes (files, /dev/full) fail inside main.
+	if (!(e instanceof OutputError)) throw e;
+	outputFailed(e.error);
+}

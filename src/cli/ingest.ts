@@ -3,13 +3,19 @@ import path from 'node:path';
 import { loadGazetteer } from '../lib/server/gazetteer/index';
 import { LockBusyError, withDataLock } from '../lib/server/lock';
 import { ingestPaths } from '../lib/server/pipeline/ingest';
+import { fsErrorLine } from './fserror';
 
 const HELP = `Usage: npm run ingest -- [--out FILE] PATH...
 
 Reads news articles (.md/.txt, UTF-8, optional YAML front matter) from the files and folders given,
-extracts dated, geocoded events and writes them as GeoJSON:
-  FILE                    events (default geodata/events.geojson), written atomically
-  places.geojson          beside FILE: every place used, with its shape
+extracts dated, geocoded events and writes them as GeoJSON. An article is a regular file of at most 4 MB
+(not a FIFO or device) with no control characters, named so that its stem is a valid source id (1-120 of
+a-z 0-9 _ -); other files are reported by name and skipped. Inside a folder, symbolic links are reported,
+not followed: give a link's target as a PATH to ingest it.
+Output:
+  FILE                    events (default geodata/events.geojson)
+  places.geojson          beside FILE: every place used, with its shape; both files are written as
+                          one commit (all old or all new, even if the run is killed)
   corrections.json        beside FILE: the analysts' log, re-applied on top (absent = none)
 
 While it runs, FILE's folder is locked (its .lock file): the server's saves wait or are refused, never lost.
@@ -22,7 +28,8 @@ Options:
 
 Exit status: 0 when every file was ingested, 1 when any failed (the others are still written) or when no
 article was read (all failed, or no .md/.txt file was found: nothing is written and the stored files stay as
-they were) or when another writer kept the folder locked (nothing is written), 2 on usage errors.`;
+they were) or when another writer kept the folder locked or the output cannot be written (read-only, full, not a folder:
+one line names the file and the cause; nothing is written), 2 on usage errors.`;
 
 function parseArgs(argv: string[]): { out: string; paths: string[] } | null {
 	let out = path.join('geodata', 'events.geojson');
@@ -83,8 +90,10 @@ async function main(): Promise<number> {
 			ingestPaths(args.paths, { out: args.out, gazetteer, onProgress: progressBar() })
 		);
 	} catch (err) {
-		if (!(err instanceof LockBusyError)) throw err;
-		console.error(`ingest: ${err.message}`);
+		// A folder that cannot be written (read-only, full, not a folder): one line naming it, no stack trace.
+		const fs = fsErrorLine(err);
+		if (!(err instanceof LockBusyError) && !fs) throw err;
+		console.error(`ingest: ${fs ? `${fs}; nothing was written` : (err as Error).message}`);
 		return 1;
 	}
 	const s = ((performance.now() - t0) / 1000).toFixed(2);
@@ -104,7 +113,8 @@ main().then(
 		process.exitCode = code;
 	},
 	(err) => {
-		console.error(`ingest: ${(err as Error).stack ?? err}`);
+		// Not a file-system error: a bug or a broken input such as corrections.json, whose message names it.
+		console.error(`ingest: ${(err as Error).message ?? err}`);
 		process.exitCode = 1;
 	}
 );

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
+import { currentBuild, registerServer } from '../../scripts/builds.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -55,11 +56,16 @@ export interface AppServer {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `node build` on a free port with the given data folder and environment; resolves when it answers. */
+/**
+ * Starts the current build (`build`'s target folder, registered so that a rebuild meanwhile keeps it; see
+ * scripts/builds.js) on a free port with the given data folder and environment; resolves when it answers.
+ */
 export async function startServer(opts: { geodataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<AppServer> {
 	ensureBuilt();
 	const port = opts.port ?? (await freePort());
-	const proc = spawn(process.execPath, ['build'], {
+	const dir = currentBuild(ROOT);
+	if (!dir) throw new Error(`no build in ${ROOT}`);
+	const proc = spawn(process.execPath, [path.join(dir, 'index.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,
@@ -71,6 +77,10 @@ export async function startServer(opts: { geodataDir?: string; env?: Record<stri
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	if (proc.pid) {
+		const mark = registerServer(ROOT, proc.pid, dir);
+		proc.once('exit', mark.release);
+	}
 	let out = '';
 	proc.stdout!.on('data', (d) => (out += d));
 	proc.stderr!.on('data', (d) => (out += d));

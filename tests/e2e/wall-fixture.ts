@@ -1,7 +1,7 @@
 // A small, realistic dataset for the wall's browser tests: the Belarus–Poland border crisis, November 2021,
 // in English and Arabic, with day-, week- and month-precision dates and city, border and country places.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,7 +131,7 @@ export function snapshotBuild(): { dir: string; remove(): void } {
 	const dir = path.join(ROOT, 'node_modules/.cache', `wall-build-${process.pid}`);
 	rmSync(dir, { recursive: true, force: true });
 	for (let attempt = 0; ; attempt++) {
-		cpSync(path.join(ROOT, 'build'), dir, { recursive: true });
+		cpSync(realpathSync(path.join(ROOT, 'build')), dir, { recursive: true });
 		if (existsSync(path.join(dir, 'index.js')) && existsSync(path.join(dir, 'handler.js')) && existsSync(path.join(dir, 'server/chunks'))) break;
 		if (attempt >= 5) throw new Error('build/ kept changing while it was being copied');
 		rmSync(dir, { recursive: true, force: true });

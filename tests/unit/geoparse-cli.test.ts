@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -55,5 +55,15 @@ describe('npm run geoparse', () => {
 		expect(help.status).toBe(0);
 		expect(help.stdout).toContain('--jsonl');
 		expect(run(['--jsonl']).status).toBe(2);
+	});
+
+	it('prints one line naming the output and the cause, with no stack trace, when it cannot write (disk full)', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'geoparse-full-'));
+		writeFileSync(path.join(dir, 'a.md'), 'Migrants massed near Grodno.\n');
+		const full = openSync('/dev/full', 'w');
+		const r = spawnSync(tsx, [cli, '--jsonl', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+		closeSync(full);
+		expect(r.status).toBe(1);
+		expect(r.stderr.trim().split('\n')).toEqual(['geoparse: cannot write the output (standard output): no space left on the device']);
 	});
 });

@@ -76,8 +76,59 @@ describe('parseAcledCsv', () => {
 			[2, 'event_date'],
 			[3, 'event_type']
 		]);
-		expect(r.errors[0]!.message).toBe('Row 1: field "latitude": 95 is out of range [-90, 90]');
+		expect(r.errors[0]!.message).toBe('Row 1 (line 2): field "latitude": 95 is out of range [-90, 90]');
 		expect(parseAcledCsv('a,b\n1,2\n').errors[0]!.message).toMatch(/lacks the column\(s\) event_date/);
+	});
+
+	it('refuses what lenient parsing would change silently, naming the row, its line and the column', () => {
+		const iso = (n: string) => ({ '112': 'BLR', '4': 'AFG' })[n];
+		const row = (over: Record<string, string>) => {
+			const cells: Record<string, string> = { event_id_cnty: 'X', event_date: '2021-05-12', time_precision: '1', event_type: 'Protests', sub_event_type: '', actor1: '', actor2: '', iso: '112', location: 'Minsk', latitude: '53.9', longitude: '27.5', geo_precision: '1', source: 'S', notes: '', ...over };
+			return header.split(',').map((h) => cells[h]).join(',');
+		};
+		const bad = [
+			row({ latitude: '0x35' }),
+			row({ longitude: '2.75e1' }),
+			row({ latitude: 'Infinity' }),
+			row({ event_date: '12 Mayhem 2021' }),
+			row({ event_date: '12 Ma 2021' }),
+			row({ iso: '999' }),
+			row({ iso: 'BLR' })
+		];
+		const r = parseAcledCsv(`${header}\n${bad.join('\n')}\n`, iso);
+		expect(r.features).toEqual([]);
+		expect(r.errors.map((e) => [e.feature, e.field])).toEqual([
+			[1, 'latitude'],
+			[2, 'longitude'],
+			[3, 'latitude'],
+			[4, 'event_date'],
+			[5, 'event_date'],
+			[6, 'iso'],
+			[7, 'iso']
+		]);
+		expect(r.errors[0]!.message).toBe('Row 1 (line 2): field "latitude": "0x35" is not a plain decimal number');
+		expect(r.errors[3]!.message).toMatch(/^Row 4 \(line 5\): field "event_date": "12 Mayhem 2021" is not a date/);
+		expect(r.errors[5]!.message).toMatch(/^Row 6 \(line 7\): field "iso": "999" is not an ISO 3166-1 numeric country code/);
+	});
+
+	it('still reads the documented ACLED date forms, numbers and iso codes', () => {
+		const r = parseAcledCsv(`event_date,event_type,latitude,longitude,location,iso\n12 May 2021,Protests,-53.9,27,Minsk,4\n12-Nov-21,Protests,.5,+27.5,Minsk,112\n1 September 2021,Protests,0,0,Minsk,\n`, (n) => ({ '112': 'BLR', '4': 'AFG' })[n]);
+		expect(r.errors).toEqual([]);
+		expect(r.features.map((f) => [f.properties.date, f.geometry.coordinates, f.properties.country_codes])).toEqual([
+			['2021-05-12', [27, -53.9], ['AFG']],
+			['2021-11-12', [27.5, 0.5], ['BLR']],
+			['2021-09-01', [0, 0], []]
+		]);
+	});
+
+	it('refuses malformed quoting, naming the row, line and column, instead of gluing text together', () => {
+		const r = parseAcledCsv('event_date,event_type,latitude,longitude,location\n2021-05-12,Protests,53.9,27.5,Minsk\n2021-05-12,Protests,53.9,27.5,"Minsk"junk\n');
+		expect(r.features).toEqual([]);
+		expect(r.errors).toHaveLength(1);
+		expect(r.errors[0]).toMatchObject({ feature: 2, field: 'location' });
+		expect(r.errors[0]!.message).toMatch(/^Row 2 \(line 3\), column 5 \(location\): .*after the closing quote/);
+		expect(() => parseCsv('a,b"c\n')).toThrow(/line 1, column 2: a quote inside an unquoted field/);
+		expect(() => parseCsv('a\n"b\n')).toThrow(/line 2, column 1: .*unmatched/);
 	});
 
 	it('parses quoted CSV fields with commas, quotes and newlines', () => {

@@ -61,4 +61,12 @@ describe('npm run ingest', () => {
 		expect(await readFile(out, 'utf8')).toBe('stored events');
 		expect(await readFile(path.join(outDir, 'places.geojson'), 'utf8')).toBe('stored places');
 	});
+
+	it('prints one line naming the file and the cause, with no stack trace, when it cannot write its output', async () => {
+		const notAFolder = path.join(dir, 'a-file');
+		await writeFile(notAFolder, 'x');
+		const r = ingest(['--out', path.join(notAFolder, 'events.geojson'), path.join(dir, 'in')]);
+		expect(r.status).toBe(1);
+		expect(r.stderr.trim().split('\n')).toEqual([`ingest: ${notAFolder}: exists and is not a folder; nothing was written`]);
+	});
 });

@@ -175,7 +175,7 @@ describe('commit', () => {
 describe('paths and atomic writes', () => {
 	it('refuses source ids that would leave the articles folder', () => {
 		for (const bad of ['../x', '..', 'a/b', '/etc/passwd', 'a\\b', 'A B', '', '%2e%2e']) {
-			expect(() => articlePath(bad), bad).toThrow(/not allowed/);
+			expect(() => articlePath(bad), bad).toThrow(/not a valid source id/);
 		}
 		expect(articlePath('new_article-1')).toBe(path.join(dir, 'articles', 'new_article-1.md'));
 	});

@@ -15,6 +15,9 @@ import {
 	type PlaceKind
 } from './event';
 import { EDITABLE_FIELDS, type EventPatch } from './corrections';
+import { sourceIdProblem } from './sourceid';
+
+export { SOURCE_ID } from './sourceid';
 
 /** One problem found in an upload; `feature` is the 0-based feature index (GeoJSON) or 1-based data row (CSV). */
 export interface ImportIssue {
@@ -53,17 +56,23 @@ export function decodeText(bytes: Uint8Array, name = 'the file'): string {
 		throw new Error(`${name} is not valid UTF-8; save it as UTF-8 and upload it again.`);
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	// Other C0 control characters (bar tab, newlines) do not occur in text files.
-	const ctl = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-	if (ctl) throw new Error(`${name} contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at position ${ctl.index}; it does not look like a text file.`);
+	const ctl = controlCharProblem(text);
+	if (ctl) throw new Error(`${name} ${ctl}; it does not look like a text file.`);
 	return text;
+}
+
+/** C0 control characters but tab, newline and carriage return, and DEL: they do not occur in text (NUL, ESC, BEL, …). */
+export const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** `contains a control character (U+0007) at position 12` for the first one in `text`, or null when there is none. */
+export function controlCharProblem(text: string): string | null {
+	const ctl = CONTROL_CHAR.exec(text);
+	return ctl ? `contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at position ${ctl.index}` : null;
 }
 
 // ---- field parsers --------------------------------------------------------------------------------------------
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Source ids name article files (geodata/articles/<id>.md): nothing that could leave that folder. */
-export const SOURCE_ID = /^[a-z0-9][a-z0-9_-]{0,119}$/;
 /** Ids that can be used in URLs and file names without escaping anything. */
 export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
@@ -94,7 +103,11 @@ function str(v: unknown, field: string, max: number, opts: { nullable?: boolean;
 	return v;
 }
 
+/** A number written as plain decimal text: optional sign, digits, optional fraction (no hex, exponent, Infinity). */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 function num(v: unknown, field: string, min: number, max: number): number {
+	if (typeof v === 'string' && v.trim() !== '' && !PLAIN_DECIMAL.test(v.trim())) throw new FieldError(field, `${JSON.stringify(v)} is not a plain decimal number`);
 	const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
 	if (typeof n !== 'number' || !Number.isFinite(n)) throw new FieldError(field, `${JSON.stringify(v)} is not a finite number`);
 	if (n < min || n > max) throw new FieldError(field, `${n} is out of range [${min}, ${max}]`);
@@ -198,7 +211,8 @@ export function parseEventFeature(raw: unknown): EventFeature {
 	const id = str(p.id ?? f.id, 'properties.id', 128, { required: true }) as string;
 	if (!SAFE_ID.test(id)) throw new FieldError('properties.id', `${JSON.stringify(id.slice(0, 40))} may only hold letters, digits, "_", ".", ":" and "-"`);
 	const source_id = str(p.source_id, 'properties.source_id', 128, { required: true }) as string;
-	if (!SOURCE_ID.test(source_id)) throw new FieldError('properties.source_id', `${JSON.stringify(source_id.slice(0, 40))} is not a safe source id (lower-case letters, digits, "_" and "-" only)`);
+	const badSource = sourceIdProblem(source_id);
+	if (badSource) throw new FieldError('properties.source_id', badSource);
 	const props: EventProperties = {
 		id,
 		date: day(p.date, 'properties.date', true),
@@ -268,12 +282,39 @@ export function parseGeoJsonImport(text: string): ImportResult {
 
 // ---- ACLED-style CSV ------------------------------------------------------------------------------------------
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
+/** A CSV that cannot be read unambiguously; `line` is 1-based, `column` the 1-based field of that row. */
+export class CsvError extends Error {
+	constructor(
+		readonly line: number,
+		readonly column: number,
+		/** 0-based index of the record (row) the error is in; 0 is the header. */
+		readonly record: number,
+		readonly reason: string
+	) {
+		super(`line ${line}, column ${column}: ${reason}`);
+	}
+}
+
+/** One CSV record and the line it starts on (1-based; quoted fields may hold newlines). */
+export interface CsvRecord {
+	cells: string[];
+	line: number;
+}
+
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Strict: a quote inside an unquoted field, text after a
+ * closing quote and an unclosed quote throw CsvError naming the line and column, never glue text together.
+ */
+export function parseCsvRecords(text: string): CsvRecord[] {
+	const records: CsvRecord[] = [];
 	let row: string[] = [];
 	let field = '';
 	let quoted = false;
+	let closed = false; // just after a quoted field's closing quote
+	let line = 1;
+	let rowLine = 1;
+	let fieldLine = 1;
+	const fail = (reason: string, at = line) => new CsvError(at, row.length + 1, records.length, reason);
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i]!;
 		if (quoted) {
@@ -281,26 +322,46 @@ export function parseCsv(text: string): string[][] {
 				if (text[i + 1] === '"') {
 					field += '"';
 					i++;
-				} else quoted = false;
-			} else field += c;
-		} else if (c === '"' && field === '') quoted = true;
-		else if (c === ',') {
+				} else {
+					quoted = false;
+					closed = true;
+				}
+			} else {
+				if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+				field += c;
+			}
+		} else if (c === ',') {
 			row.push(field);
 			field = '';
+			closed = false;
 		} else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			row.push(field);
-			rows.push(row);
+			records.push({ cells: row, line: rowLine });
 			row = [];
 			field = '';
+			closed = false;
+			line++;
+			rowLine = line;
+		} else if (closed) {
+			throw fail(`${JSON.stringify(c)} after the closing quote of a quoted field (a field is either wholly quoted or not; write "" for a quote inside it)`);
+		} else if (c === '"') {
+			if (field !== '') throw fail(`a quote inside an unquoted field (quote the whole field and write "" for the quote)`);
+			quoted = true;
+			fieldLine = line;
 		} else field += c;
 	}
-	if (quoted) throw new Error('The CSV ends inside a quoted field (an unmatched ").');
-	if (field !== '' || row.length) {
+	if (quoted) throw fail('the CSV ends inside a quoted field (an unmatched ")', fieldLine);
+	if (field !== '' || row.length || closed) {
 		row.push(field);
-		rows.push(row);
+		records.push({ cells: row, line: rowLine });
 	}
-	return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+	return records.filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
+}
+
+/** The cells of every record of a strict RFC 4180 CSV (see parseCsvRecords). */
+export function parseCsv(text: string): string[][] {
+	return parseCsvRecords(text).map((r) => r.cells);
 }
 
 /** ACLED event types (and strategic sub-types) → PLOVER. */
@@ -322,18 +383,20 @@ const ACLED_TYPES: Record<string, EventType> = {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** ACLED dates: `2021-11-12`, `12 November 2021`, `12-Nov-21`. */
+/** ACLED's documented date forms: `2021-11-12`, `12 November 2021`, `12 Nov 2021`, `12-Nov-21`, `12-November-2021`. */
 function acledDate(v: string, field: string): string {
 	const s = v.trim();
 	if (isValidDay(s)) return s;
-	const m = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{2}|\d{4})$/.exec(s);
+	const m = /^(\d{1,2})([ -])([A-Za-z]+)\2(\d{4}|\d{2})$/.exec(s);
 	if (m) {
-		const mi = MONTHS.findIndex((x) => x.startsWith(m[2]!.toLowerCase().slice(0, 3)));
-		const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+		const name = m[3]!.toLowerCase();
+		// A real month: its full name or its three-letter abbreviation, nothing that merely starts like one.
+		const mi = MONTHS.findIndex((x) => x === name || x.slice(0, 3) === name);
+		const y = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
 		const out = `${y}-${String(mi + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 		if (mi >= 0 && isValidDay(out)) return out;
 	}
-	throw new FieldError(field, `${JSON.stringify(v)} is not a date (YYYY-MM-DD or "12 November 2021")`);
+	throw new FieldError(field, `${JSON.stringify(v)} is not a date (YYYY-MM-DD, "12 November 2021" or "12-Nov-21")`);
 }
 
 function addDays(d: string, n: number): string {
@@ -357,18 +420,31 @@ const REQUIRED_ACLED = ['event_date', 'event_type', 'latitude', 'longitude', 'lo
 
 /**
  * Maps an ACLED-style CSV export to events. `countryCode` turns ACLED's numeric `iso` column into ISO alpha-3
- * (injected so this module stays free of data packages).
+ * (injected so this module stays free of data packages); a code it does not know is refused, so without one
+ * only rows with an empty `iso` pass. Errors name the data row, its line in the file and the column.
  */
 export function parseAcledCsv(text: string, countryCode: (numeric: string) => string | undefined = () => undefined): ImportResult {
 	const result: ImportResult = { format: 'acled-csv', features: [], errors: [] };
-	let rows: string[][];
+	let records: CsvRecord[];
 	try {
-		rows = parseCsv(text);
+		records = parseCsvRecords(text);
 	} catch (err) {
-		result.errors.push({ feature: null, field: null, message: (err as Error).message });
+		if (!(err instanceof CsvError)) throw err;
+		// Name the column by its header when the header itself was read.
+		let name: string | null = null;
+		if (err.record > 0) {
+			try {
+				name = parseCsvRecords(text.slice(0, text.search(/\r?\n/)))[0]?.cells[err.column - 1]?.trim().toLowerCase() ?? null;
+			} catch {
+				name = null;
+			}
+		}
+		const where = err.record > 0 ? `Row ${err.record} (line ${err.line})` : `The header (line ${err.line})`;
+		result.errors.push({ feature: err.record > 0 ? err.record : null, field: name, message: `${where}, column ${err.column}${name ? ` (${name})` : ''}: ${err.reason}` });
 		return result;
 	}
-	const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+	const header = (records.shift()?.cells ?? []).map((h) => h.trim().toLowerCase());
+	const rows = records;
 	const missing = REQUIRED_ACLED.filter((h) => !header.includes(h));
 	if (missing.length) {
 		result.errors.push({ feature: null, field: missing[0]!, message: `The CSV header lacks the column(s) ${missing.join(', ')} (an ACLED-style export has ${REQUIRED_ACLED.join(', ')}).` });
@@ -378,7 +454,7 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 		result.errors.push({ feature: null, field: null, message: `${rows.length} rows; at most ${MAX_IMPORT_FEATURES} per import.` });
 		return result;
 	}
-	rows.forEach((cells, r) => {
+	rows.forEach(({ cells, line }, r) => {
 		const rowNo = r + 1;
 		const get = (k: string) => (cells[header.indexOf(k)] ?? '').trim();
 		try {
@@ -395,7 +471,8 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 			const notes = (str(get('notes'), 'notes', 5000) as string) || `${get('event_type')} in ${location}`;
 			const gp = get('geo_precision');
 			const iso = get('iso');
-			const cc = iso ? countryCode(iso) : undefined;
+			const cc = iso && /^\d{1,3}$/.test(iso) ? countryCode(iso) : undefined;
+			if (iso && !cc) throw new FieldError('iso', `${JSON.stringify(iso)} is not an ISO 3166-1 numeric country code (e.g. 112 for Belarus); leave it empty when unknown`);
 			const source_id = `acled-${slug(source)}`;
 			const native = get('event_id_cnty');
 			const id = native && SAFE_ID.test(`acled-${native}`) ? `acled-${native}` : `acled-${shortHash(`${source_id}|${date}|${location}|${notes}|${rowNo}`)}`;
@@ -437,7 +514,7 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 			});
 		} catch (err) {
 			const field = err instanceof FieldError ? err.field : null;
-			result.errors.push({ feature: rowNo, field, message: `Row ${rowNo}: ${(err as Error).message}` });
+			result.errors.push({ feature: rowNo, field, message: `Row ${rowNo} (line ${line}): ${(err as Error).message}` });
 		}
 	});
 	return result;

@@ -1,7 +1,7 @@
 // Validates events against geodata/schema/event.schema.json (ajv) and the rules between fields, naming the field.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../../geodata/schema/event.schema.json';
-import type { ImportIssue } from '$lib/domain/importers';
+import { CONTROL_CHAR, controlCharProblem, type ImportIssue } from '$lib/domain/importers';
 
 let validate: ValidateFunction | null = null;
 
@@ -58,8 +58,6 @@ export interface EventIssue {
 	message: string;
 }
 
-// C0 controls but tab, newline and carriage return, and DEL: never meant in a stored text (NUL, ESC, …).
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Rules between fields that the JSON Schema cannot state: the dates agree, and no text holds control characters. */
 function consistencyIssues(properties: Record<string, unknown>): EventIssue[] {
@@ -79,11 +77,8 @@ function consistencyIssues(properties: Record<string, unknown>): EventIssue[] {
 		out.push({ field: 'properties.evidence_end', message: 'is before evidence_start' });
 	}
 	for (const [k, v] of Object.entries(properties)) {
-		const bad = (Array.isArray(v) ? v : [v]).find((s): s is string => typeof s === 'string' && CONTROL.test(s));
-		if (bad !== undefined) {
-			const code = CONTROL.exec(bad)![0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
-			out.push({ field: `properties.${k}`, message: `contains a control character (U+${code})` });
-		}
+		const bad = (Array.isArray(v) ? v : [v]).find((s): s is string => typeof s === 'string' && CONTROL_CHAR.test(s));
+		if (bad !== undefined) out.push({ field: `properties.${k}`, message: controlCharProblem(bad)!.replace(/ at position \d+$/, '') });
 	}
 	return out;
 }

@@ -12,6 +12,7 @@ import {
 	type EventPatch
 } from '$lib/domain/corrections';
 import { FieldError } from '$lib/domain/importers';
+import { SOURCE_ID as SAFE_NAME, sourceIdProblem } from '$lib/domain/sourceid';
 import { commitFiles, type FileWrite } from './journal';
 import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
@@ -391,12 +392,11 @@ function isCancelled(log: readonly Correction[], id: string): boolean {
 
 // ---- articles -------------------------------------------------------------------------------------------------
 
-const SAFE_NAME = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 
 /** A file name for a source id, refusing anything that could leave the articles folder. */
 export function articlePath(sourceId: string): string {
 	if (!SAFE_NAME.test(sourceId)) {
-		throw new StorageError(400, `Source id "${sourceId.slice(0, 40)}" is not allowed: use 1–80 lower-case letters, digits, "_" or "-".`);
+		throw new StorageError(400, `${sourceIdProblem(sourceId)}.`);
 	}
 	const dir = path.join(dataDir(), ARTICLES_DIR);
 	const file = path.resolve(dir, `${sourceId}.md`);

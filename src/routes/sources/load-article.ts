@@ -1,11 +1,10 @@
 // Finds and parses the article of a source id in <data>/articles (server only). Source ids never become paths.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SOURCE_ID } from '$lib/domain/sourceid';
 import { dataDir } from '$lib/server/store';
 import { parseArticle, sourceIdOf } from '$lib/server/pipeline/article';
 import type { Article } from '$lib/server/pipeline/types';
-
-const SOURCE_ID = /^[a-z0-9_-]{1,200}$/;
 
 /** The article whose file stem slugs to `id`, or null (also for ids that are not slugs). */
 export async function loadArticle(id: string): Promise<Article | null> {

@@ -1,6 +1,8 @@
 // Parses one article file: validates bytes, front matter and metadata; detects the language when none is given.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { controlCharProblem } from '../../domain/importers';
+import { sourceIdProblem } from '../../domain/sourceid';
 import { isIsoDate } from '../../domain/time';
 import { plainFrontMatter } from './frontmatter';
 import type { Article, ArticleMeta } from './types';
@@ -57,6 +59,14 @@ export function detectLanguage(text: string): string {
 }
 
 function decode(raw: Buffer | string, file: string): string {
+	const text = decodeBytes(raw, file);
+	// The same check as the web's uploads (importers.ts), so files on disk and pasted text agree.
+	const ctl = controlCharProblem(text);
+	if (ctl) throw new ArticleError(file, 'content', `${ctl} (binary file?)`);
+	return text;
+}
+
+function decodeBytes(raw: Buffer | string, file: string): string {
 	if (typeof raw === 'string') {
 		if (raw.includes('\u0000')) throw new ArticleError(file, 'content', 'contains NUL bytes (binary file?)');
 		return raw.replace(/^\uFEFF/, '');
@@ -140,5 +150,8 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 		throw new ArticleError(file, 'inferred', 'expected a list of field names');
 	}
 	const meta: ArticleMeta = { title, publisher, url, published, language, inferred: inferredRaw as string[], hasFrontMatter };
-	return { meta, body, sourceId: sourceIdOf(file), file };
+	const sourceId = sourceIdOf(file);
+	const badId = sourceIdProblem(sourceId);
+	if (badId) throw new ArticleError(file, 'source id', `${badId} (the id is the file name's stem; rename the file)`);
+	return { meta, body, sourceId, file };
 }

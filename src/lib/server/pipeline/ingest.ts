@@ -1,11 +1,11 @@
-// The ingest run: files in, events.geojson + places.geojson out (atomically), corrections re-applied on top.
-import { readFileSync } from 'node:fs';
+// The ingest run: files in, events.geojson + places.geojson out (one all-or-nothing commit), corrections re-applied on top.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
-import { removeStaleTemps, writeFileAtomic } from '../atomic';
-import { parseArticle } from './article';
+import { commitFiles } from '../journal';
+import { MAX_BODY, parseArticle } from './article';
 import { extractArticle } from './extract';
 import { buildPlaces, serializeEvents, serializePlaces } from './output';
 import type { Article, Gazetteer } from './types';
@@ -31,7 +31,37 @@ export function ingestArticleText(raw: string | Buffer, fileName: string, gazett
 
 const ARTICLE_EXT = /\.(md|txt)$/i;
 
-/** Article files under `paths` (files as given, directories walked recursively for .md/.txt), sorted, unique. */
+/** Largest article file read (bytes): a body of MAX_BODY characters at up to 4 UTF-8 bytes each, plus front matter. */
+export const MAX_ARTICLE_BYTES = 4 * MAX_BODY + 64 * 1024;
+
+/**
+ * Reads one article file: a regular file (not a FIFO, device or socket: opened non-blocking, so a FIFO cannot
+ * hang the run) of at most MAX_ARTICLE_BYTES. Throws an Error whose message starts with the file name.
+ */
+export function readArticleFile(file: string): Buffer {
+	const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+	try {
+		const info = fstatSync(fd);
+		if (!info.isFile()) throw new Error(`${file}: is not a regular file (a FIFO, device or socket); give article files only`);
+		if (info.size > MAX_ARTICLE_BYTES) {
+			throw new Error(`${file}: is ${info.size.toLocaleString('en')} bytes; an article file may have at most ${MAX_ARTICLE_BYTES.toLocaleString('en')} bytes (split it into articles)`);
+		}
+		// Read at most one byte past the limit, whatever the file grew to since fstat.
+		const buf = Buffer.alloc(Math.min(info.size, MAX_ARTICLE_BYTES) + 1);
+		let n = 0;
+		for (let got; n < buf.length && (got = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
+		if (n > MAX_ARTICLE_BYTES) throw new Error(`${file}: grew past the ${MAX_ARTICLE_BYTES.toLocaleString('en')} bytes an article file may have while it was read`);
+		return buf.subarray(0, n);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/**
+ * Article files under `paths` (files as given, directories walked recursively for .md/.txt), sorted, unique.
+ * Inside a folder, symbolic links are not followed: a linked article is reported (its target may lie outside the
+ * folder or be ingested twice under two names); give the target itself as a PATH to ingest it.
+ */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; failed: { file: string; reason: string }[] }> {
 	const files = new Set<string>();
 	const failed: { file: string; reason: string }[] = [];
@@ -40,7 +70,10 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
 			if (entry.name.startsWith('.')) continue;
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) await walk(full);
-			else if (entry.isFile() && ARTICLE_EXT.test(entry.name)) files.add(full);
+			else if (!ARTICLE_EXT.test(entry.name)) continue;
+			else if (entry.isSymbolicLink()) failed.push({ file: full, reason: 'is a symbolic link, which is not followed inside a folder; give its target as a PATH, or copy the file in' });
+			// Regular files, and FIFOs, devices or sockets with an article's name, which readArticleFile refuses by name.
+			else files.add(full);
 		}
 	}
 	for (const p of paths) {
@@ -108,7 +141,10 @@ export interface IngestOptions {
 	onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Ingests every article under `paths` and writes both GeoJSON files atomically (never half-written). */
+/**
+ * Ingests every article under `paths` and writes both GeoJSON files as one commit (journal.ts): all old or all new.
+ * Call it under the data folder's lock (lock.ts withDataLock), which also recovers an interrupted commit first.
+ */
 export async function ingestPaths(paths: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
 	const { files, failed } = await collectFiles(paths);
 	const dir = path.dirname(opts.out);
@@ -121,7 +157,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	for (const [i, file] of files.entries()) {
 		try {
 			// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
-			const r = ingestArticleText(readFileSync(file), file, opts.gazetteer);
+			const r = ingestArticleText(readArticleFile(file), file, opts.gazetteer);
 			const taken = sources.get(r.article.sourceId);
 			if (taken) throw new Error(`${file}: source id: "${r.article.sourceId}" is already the id of ${taken}; rename one of them`);
 			sources.set(r.article.sourceId, file);
@@ -141,9 +177,11 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	const written = articles > 0;
 	if (written) {
 		await mkdir(dir, { recursive: true });
-		await removeStaleTemps(dir);
-		await writeFileAtomic(opts.out, serializeEvents(applied.features));
-		await writeFileAtomic(placesOut, serializePlaces(places));
+		// One all-or-nothing commit (journal.ts): a crash between the two files leaves both old or both new.
+		await commitFiles(dir, [
+			{ file: path.basename(opts.out), data: serializeEvents(applied.features) },
+			{ file: 'places.geojson', data: serializePlaces(places) }
+		]);
 	}
 	return {
 		articles,

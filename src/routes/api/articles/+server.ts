@@ -5,7 +5,7 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { stringify as toYaml } from 'yaml';
-import { FieldError, isHttpUrl, parseAuthor, parseEventPatch, shortHash, slug } from '$lib/domain/importers';
+import { controlCharProblem, FieldError, isHttpUrl, parseAuthor, parseEventPatch, shortHash, slug } from '$lib/domain/importers';
 import { patchFeature } from '$lib/domain/corrections';
 import type { EventFeature } from '$lib/domain/event';
 import { answer, readJson, requestId } from '$lib/server/http';
@@ -30,8 +30,8 @@ function opt(body: Record<string, unknown>, field: string, max: number): string 
 function composeArticle(body: Record<string, unknown>): { sourceId: string; fileText: string } {
 	if (typeof body.text !== 'string' || body.text.trim() === '') throw new FieldError('text', 'is empty: paste the article or upload a .md/.txt file');
 	if (body.text.length > MAX_TEXT) throw new FieldError('text', `is ${body.text.length} characters; at most ${MAX_TEXT} are accepted`);
-	const ctl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(body.text);
-	if (ctl) throw new FieldError('text', `contains a control character (U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}); is it a binary file?`);
+	const ctl = controlCharProblem(body.text);
+	if (ctl) throw new FieldError('text', `${ctl}; is it a binary file?`);
 	let upload;
 	try {
 		upload = parseArticle(body.text, 'upload.md');

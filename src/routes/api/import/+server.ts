@@ -1,15 +1,28 @@
 // POST /api/import?name=FILE&mode=preview|merge[&author=NAME]: a GeoJSON FeatureCollection or ACLED-style CSV
-// (raw bytes as the body) → validated, mapped to our schema, de-duplicated; merged only when it has no errors.
+// (raw bytes as the body, with a Content-Type of ACCEPTED_TYPES) → validated, mapped to our schema, de-duplicated; merged only when it has no errors.
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import countries from 'i18n-iso-countries';
 import { decodeText, parseAuthor, parseImport, planMerge, type ImportIssue } from '$lib/domain/importers';
-import { answer, bodyLimit, fail, readBytes, requestId } from '$lib/server/http';
+import { answer, bodyLimit, drain, fail, readBytes, requestId } from '$lib/server/http';
 import { schemaIssues } from '$lib/server/schema';
 import { forEachSliced } from '$lib/server/slices';
 import { commit, readState, StorageError } from '$lib/server/storage';
 
 const MAX_LISTED = 200;
+
+/** The file is the raw body; these types say so (the import page sends application/octet-stream). */
+const ACCEPTED_TYPES = ['application/octet-stream', 'text/csv', 'text/plain', 'application/json', 'application/geo+json'];
+
+/** Why the body cannot be the upload: no Content-Type (the server then passes no body on at all) or a form. */
+function contentTypeProblem(request: Request): string | null {
+	const type = request.headers.get('content-type');
+	const list = ACCEPTED_TYPES.join(', ');
+	if (type === null || type.trim() === '') return `The upload has no Content-Type header, so its body is not read; send the file as the request body with Content-Type ${list}.`;
+	const mime = type.split(';')[0]!.trim().toLowerCase();
+	if (!ACCEPTED_TYPES.includes(mime)) return `Content-Type ${mime} is not accepted: send the file itself as the request body with Content-Type ${list}.`;
+	return null;
+}
 
 export const POST: RequestHandler = ({ request, url }) =>
 	answer(async () => {
@@ -18,6 +31,11 @@ export const POST: RequestHandler = ({ request, url }) =>
 		if (mode !== 'preview' && mode !== 'merge') throw new StorageError(400, 'mode must be "preview" or "merge".');
 		if (!/\.(geojson|json|csv)$/i.test(name)) {
 			throw new StorageError(415, `"${name}" is not a .geojson, .json or .csv file; import a GeoJSON FeatureCollection or an ACLED-style CSV.`);
+		}
+		const typeProblem = contentTypeProblem(request);
+		if (typeProblem) {
+			await drain(request);
+			throw new StorageError(415, typeProblem);
 		}
 		const author = mode === 'merge' ? parseAuthor(url.searchParams.get('author')) : null;
 		const bytes = await readBytes(request, bodyLimit(url.pathname));
