@@ -112,12 +112,13 @@ describe('parseAcledCsv', () => {
 	});
 
 	it('still reads the documented ACLED date forms, numbers and iso codes', () => {
-		const r = parseAcledCsv(`event_date,event_type,latitude,longitude,location,iso\n12 May 2021,Protests,-53.9,27,Minsk,4\n12-Nov-21,Protests,.5,+27.5,Minsk,112\n1 September 2021,Protests,0,0,Minsk,\n`, (n) => ({ '112': 'BLR', '4': 'AFG' })[n]);
+		const r = parseAcledCsv(`event_date,event_type,latitude,longitude,location,iso\n12 May 2021,Protests,-53.9,27,Minsk,4\n12-Nov-21,Protests,.5,+27.5,Minsk,112\n1 September 2021,Protests,0,0,Minsk,\n2 June 2022,Protests,42.66,21.17,Pristina,0\n`, (n) => ({ '112': 'BLR', '4': 'AFG' })[n]);
 		expect(r.errors).toEqual([]);
 		expect(r.features.map((f) => [f.properties.date, f.geometry.coordinates, f.properties.country_codes])).toEqual([
 			['2021-05-12', [27, -53.9], ['AFG']],
 			['2021-11-12', [27.5, 0.5], ['BLR']],
-			['2021-09-01', [0, 0], []]
+			['2021-09-01', [0, 0], []],
+			['2022-06-02', [21.17, 42.66], ['XKX']] // ACLED's iso 0: Kosovo
 		]);
 	});
 

@@ -471,7 +471,8 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 			const notes = (str(get('notes'), 'notes', 5000) as string) || `${get('event_type')} in ${location}`;
 			const gp = get('geo_precision');
 			const iso = get('iso');
-			const cc = iso && /^\d{1,3}$/.test(iso) ? countryCode(iso) : undefined;
+			// ACLED writes 0 for Kosovo, which has no ISO 3166-1 numeric code (XKX is the user-assigned alpha-3 in use).
+			const cc = iso && /^\d{1,3}$/.test(iso) ? (Number(iso) === 0 ? 'XKX' : countryCode(iso)) : undefined;
 			if (iso && !cc) throw new FieldError('iso', `${JSON.stringify(iso)} is not an ISO 3166-1 numeric country code (e.g. 112 for Belarus); leave it empty when unknown`);
 			const source_id = `acled-${slug(source)}`;
 			const native = get('event_id_cnty');
