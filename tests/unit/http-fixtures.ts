@@ -115,15 +115,17 @@ export async function serveData(events: EventFeature[], env: Record<string, stri
 			return null;
 		}
 	};
-	return {
+	const ds: DataServer = {
 		server,
 		dir: data.dir,
 		files: () => ({ events: read('events.geojson')!, log: read('corrections.json') }),
+		// The server now running: a test that restarts it replaces ds.server, and that one must be stopped too.
 		close: async () => {
-			await server.stop();
+			await ds.server.stop();
 			data.remove();
 		}
 	};
+	return ds;
 }
 
 export function manyEvents(n: number): EventFeature[] {

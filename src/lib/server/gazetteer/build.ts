@@ -286,6 +286,8 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 	const cities = loadCities500();
 	const FEATURE_BONUS: Record<string, number> = { PPLC: 0.6, PPLA: 0.3, PPLA2: 0.1, PPLX: -0.7, PPLH: -1.5, PPLQ: -1.5, PPLW: -1.5 };
 	const grid = new Map<string, GeonamesCity[]>();
+	/** Cities of a million people, and national capitals of a quarter million: what a bare name they share with a region means. */
+	const bigCities = new Set<string>();
 	for (const c of cities) {
 		// Villages under 1,000 people only in the region (Przewodów-sized places are news there); elsewhere they are
 		// mostly ordinary words or surnames in English text ("Four", "Secretary", "Stevens"), as in cities1000.
@@ -304,6 +306,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			geo_precision: 1
 		});
 		priors.set(id, Math.log10(c.population + 1) + (FEATURE_BONUS[c.featureCode] ?? 0));
+		if (c.population >= 1_000_000 || (c.featureCode === 'PPLC' && c.population >= 250_000)) bigCities.add(id);
 		addName(c.name, id, 'name');
 		// "St. Petersburg", "St Marc": news abbreviates Saint.
 		const saint = /^(Saint|Sainte)[ -](.+)$/.exec(c.name);
@@ -384,7 +387,15 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			population: a.pop || null,
 			geo_precision: 2
 		});
-		priors.set(id, Math.log10(a.pop + 1) - 0.2);
+		// A region named like a big city of its country ("New York", "São Paulo", Washington state beside the capital):
+		// a bare name in the news means the city, so the region ranks just below it; "New York State", "the state of
+		// Washington" (saysAdmin) and nearby places of the region still reach it.
+		const namesake = Math.max(
+			-Infinity,
+			...(index.get(nameKey(name)) ?? []).filter((e) => bigCities.has(e.id) && places.get(e.id)?.country_codes[0] === a.iso3).map((e) => priors.get(e.id)!)
+		);
+		const own = Math.log10(a.pop + 1) - 0.2;
+		priors.set(id, namesake === -Infinity ? own : Math.min(own, namesake - 0.5));
 		addName(name, id, 'name');
 		const short = name.replace(/\s+(Oblast|Oblysy|Voblasts’?|Province|Prefecture|Region|Governorate|Krai|Kray)$/i, '');
 		if (short !== name && short.length >= 4) addName(short, id, 'alias');
