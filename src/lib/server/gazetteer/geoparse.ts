@@ -474,6 +474,9 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	return out;
 }
 
+/** What separates two items of one list: a comma, "and", "or", or both. */
+const LIST_GAP = /^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/;
+
 function countryOf(e: IndexEntry): string | null {
 	return e.place.country_codes.length === 1 ? e.place.country_codes[0]! : null;
 }
@@ -530,17 +533,31 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 		const adminHint = saysAdmin(m, tokens);
 		const topPrior = Math.max(...m.entries.map((e) => e.prior));
 		// Items of one list ("Utah, Virginia, Washington and Wisconsin") are places of one kind.
-		const listKinds = new Set<string>();
+		const listKinds = new Map<string, number>();
+		const listed: number[] = [];
 		for (const j of [i - 1, i + 1]) {
 			const o = matches[j];
 			if (!o) continue;
 			const gap = j < i ? text.slice(o.end, m.start) : text.slice(m.end, o.start);
-			if (/^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/.test(gap)) listKinds.add(firstPass[j]!.place.kind);
+			if (LIST_GAP.test(gap)) {
+				const kind = firstPass[j]!.place.kind;
+				listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
+				listed.push(j);
+			}
 		}
+		// "Buffalo, New York." / "Hrodna, Belarus": a town, a comma, then the region or country that holds it — not
+		// a list (nothing follows it in one, and the town opens no list itself).
+		const prev = matches[i - 1];
+		const holds =
+			prev && /^\s*,\s*$/.test(text.slice(prev.end, m.start)) && !listed.includes(i + 1) && !(matches[i - 2] && LIST_GAP.test(text.slice(matches[i - 2]!.end, prev.start)))
+				? firstPass[i - 1]!.place
+				: null;
 		const scored = m.entries.map((e) => {
 			let s = e.prior;
 			if (adminHint && e.place.kind === 'admin') s += 3;
-			if (listKinds.has(e.place.kind) && e.place.kind !== 'country') s += 1;
+			// Both neighbours of one kind ("Georgia, New Mexico, New York, Ohio"): a stronger sign than one.
+			if (e.place.kind !== 'country') s += Math.min(2, listKinds.get(e.place.kind) ?? 0);
+			if (holds && holds.kind === 'city' && e.place.kind === 'admin' && e.place.country_codes[0] === holds.country_codes[0] && distanceKm(e.place, holds) < 400) s += 2;
 			const codes = e.place.country_codes;
 			if (e.place.kind !== 'country') {
 				const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
