@@ -55,11 +55,11 @@ export function joinLines(layout: LineLayout, lines: readonly string[]): string 
 
 /**
  * The records of a document in this layout, parsed line by line, SLICE lines between turns given to other requests
- * (a store of 100k events is seconds of parsing), and with `keep` each remembered (frozen) with its line; null when
+ * (a store of 100k events is seconds of parsing), each remembered (frozen) with its line; null when
  * the text is not laid out that way (written by another tool, pretty-printed), for the caller to parse it whole.
  * JSON strings cannot hold a raw newline, so every newline of such a document is a record boundary.
  */
-export async function parseLines(text: string, layout: LineLayout, keep = true): Promise<unknown[] | null> {
+export async function parseLines(text: string, layout: LineLayout): Promise<unknown[] | null> {
 	if (text === layout.empty || text === layout.empty.trimEnd()) return [];
 	if (!text.startsWith(layout.header) || !text.endsWith(layout.footer)) return null;
 	const body = text.slice(layout.header.length, text.length - layout.footer.length);
@@ -79,7 +79,7 @@ export async function parseLines(text: string, layout: LineLayout, keep = true):
 			return null;
 		}
 		if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
-		records.push(keep ? remember(record, line) : record);
+		records.push(remember(record, line));
 	}
 	return records;
 }

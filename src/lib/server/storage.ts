@@ -1,5 +1,5 @@
 // The server's writer of the data folder: locked, all-or-nothing, version-checked edits of events and the correction log.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection, EventFeature } from '$lib/domain/event';
@@ -17,10 +17,10 @@ import { commitFiles, type FileWrite } from './journal';
 import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
 import { buildPlaces, canonicalCollection, canonicalEvents, canonicalFeature, serializeEvents, serializePlaces } from './pipeline/output';
-import { forEachSliced, giveTurn, SLICE, textSlices } from './slices';
-import { CORRECTION_LOG, deepFreeze, FEATURE_COLLECTION, lineOf, parseLines, remember } from './lines';
+import { forEachSliced, giveTurn, SLICE } from './slices';
+import { CORRECTION_LOG, deepFreeze, lineOf, remember } from './lines';
 import { loadGazetteer } from './gazetteer';
-import { dataDir, invalidate } from './store';
+import { dataDir, invalidate, readJson, rememberWritten } from './store';
 
 export const EVENTS_FILE = 'events.geojson';
 export const CORRECTIONS_FILE = 'corrections.json';
@@ -53,62 +53,14 @@ export function serialised<T>(fn: () => Promise<T>): Promise<T> {
 
 // ---- reading (fresh from disk, memoised by inode/size/mtime, shared, never copied) ---------------------------
 
-const memo = new Map<string, { key: string; read: Promise<{ value: unknown; etag: string }> }>();
-
-/**
- * A data file parsed by line when it is laid out one record a line (as this project writes it), so each record's
- * bytes are known for the next rewrite; else parsed whole. Frozen either way.
- */
-async function parseDataFile(name: string, text: string): Promise<unknown> {
-	const layout = name === CORRECTIONS_FILE ? CORRECTION_LOG : FEATURE_COLLECTION;
-	const records = await parseLines(text, layout);
-	if (!records) return deepFreeze(JSON.parse(text));
-	return deepFreeze(name === CORRECTIONS_FILE ? { version: 1, corrections: records } : { type: 'FeatureCollection', features: records });
-}
-
+/** A data file as store.ts reads it (shared, frozen); one that does not parse is refused, never written over. */
 async function readFresh<T>(name: string, fallback: T): Promise<{ value: T; etag: string }> {
-	const file = path.join(dataDir(), name);
-	let info;
 	try {
-		info = await stat(file);
+		return await readJson<T>(name, fallback);
 	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: fallback, etag: '"empty"' };
+		if (err instanceof SyntaxError) throw new StorageError(500, `${name} is not valid JSON (${err.message}); refusing to write over it`);
 		throw err;
 	}
-	const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
-	const hit = memo.get(file);
-	if (hit && hit.key === key) return hit.read as Promise<{ value: T; etag: string }>;
-	// Memoised as a promise, so requests arriving while the file is read and parsed share that one parse.
-	const read = (async () => {
-		const bytes = await readFile(file);
-		let value: unknown;
-		try {
-			value = await parseDataFile(name, bytes.toString('utf8'));
-		} catch (err) {
-			throw new StorageError(500, `${name} is not valid JSON (${(err as Error).message}); refusing to write over it`);
-		}
-		return { value, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
-	})();
-	memo.set(file, { key, read });
-	read.catch(() => {
-		if (memo.get(file)?.read === read) memo.delete(file); // a failed read is not remembered
-	});
-	return read as Promise<{ value: T; etag: string }>;
-}
-
-/**
- * After a commit: what was just written becomes the memo of the next read, so the next request neither re-reads nor
- * re-parses the store (another process's write changes the file's identity and is read from disk as usual).
- */
-async function rememberWritten(name: string, value: unknown, text: string): Promise<void> {
-	const file = path.join(dataDir(), name);
-	const info = await stat(file);
-	const hash = createHash('sha1');
-	for (const slice of textSlices(text)) {
-		hash.update(slice, 'utf8');
-		await giveTurn();
-	}
-	memo.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, read: Promise.resolve({ value: deepFreeze(value), etag: `"${hash.digest('base64url')}"` }) });
 }
 
 const EMPTY_EVENTS: EventCollection = deepFreeze({ type: 'FeatureCollection', features: [] });

@@ -1,9 +1,10 @@
-// Reads the dataset the pages serve from geodata/ (or $GEODATA_DIR), cached until the file changes.
+// Reads the data folder, geodata/ (or $GEODATA_DIR), for the pages and the writer, cached until a file changes.
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
-import { FEATURE_COLLECTION, parseLines } from './lines';
+import { CORRECTION_LOG, deepFreeze, FEATURE_COLLECTION, parseLines } from './lines';
+import { giveTurn, textSlices } from './slices';
 
 /** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
 export function dataDir(): string {
@@ -21,7 +22,22 @@ export interface Snapshot<T> {
 
 const cache = new Map<string, { key: string; snap: Promise<Snapshot<unknown>> }>();
 
-/** Reads and parses a JSON file of the data folder, re-reading only when its size or mtime changed. */
+/**
+ * A data file's value, frozen: parsed line by line (giving other requests turns, each record's line remembered for
+ * the next rewrite, lines.ts) when it is laid out one record a line, as this project writes it; else parsed whole.
+ */
+async function parseDataFile(name: string, text: string): Promise<unknown> {
+	const log = name === 'corrections.json';
+	const records = await parseLines(text, log ? CORRECTION_LOG : FEATURE_COLLECTION);
+	if (!records) return deepFreeze(JSON.parse(text));
+	return deepFreeze(log ? { version: 1, corrections: records } : { type: 'FeatureCollection', features: records });
+}
+
+/**
+ * Reads and parses a JSON file of the data folder, re-reading only when it changed (inode, size, mtime). The one
+ * reader of the folder for the pages and the writer alike: every request shares one parsed copy, frozen (nothing
+ * copies the store per request), and requests arriving while the file is read share that one read.
+ */
 export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<T>> {
 	const file = path.join(dataDir(), name);
 	let info;
@@ -29,18 +45,17 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 		info = await stat(file);
 	} catch (err) {
 		if (fallback !== undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-			return { value: fallback, text: JSON.stringify(fallback), etag: '"empty"', mtimeMs: 0 };
+			return { value: deepFreeze(fallback), text: JSON.stringify(fallback), etag: '"empty"', mtimeMs: 0 };
 		}
 		throw err;
 	}
-	const key = `${info.size}:${info.mtimeMs}`;
+	const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
 	const hit = cache.get(file);
 	if (hit && hit.key === key) return hit.snap as Promise<Snapshot<T>>;
-	// Cached as a promise, so requests arriving while the file is read and parsed share that one read.
 	const snap = (async (): Promise<Snapshot<T>> => {
 		const bytes = await readFile(file);
 		const text = bytes.toString('utf8');
-		return { value: (await parseJsonFile(text)) as T, text, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, mtimeMs: info.mtimeMs };
+		return { value: (await parseDataFile(name, text)) as T, text, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, mtimeMs: info.mtimeMs };
 	})();
 	cache.set(file, { key, snap });
 	snap.catch(() => {
@@ -49,10 +64,20 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 	return snap;
 }
 
-/** A data file's value: parsed line by line, giving other requests turns, when it is one record a line (lines.ts). */
-async function parseJsonFile(text: string): Promise<unknown> {
-	const features = await parseLines(text, FEATURE_COLLECTION, false);
-	return features ? { type: 'FeatureCollection', features } : JSON.parse(text);
+/**
+ * After a commit: what was just written becomes what the next read gets, so no request re-reads or re-parses the
+ * store (another process's write changes the file's identity and is read from disk as usual). Hashed a slice at a time.
+ */
+export async function rememberWritten(name: string, value: unknown, text: string): Promise<void> {
+	const file = path.join(dataDir(), name);
+	const info = await stat(file);
+	const hash = createHash('sha1');
+	for (const slice of textSlices(text)) {
+		hash.update(slice, 'utf8');
+		await giveTurn();
+	}
+	const snap: Snapshot<unknown> = { value: deepFreeze(value), text, etag: `"${hash.digest('base64url')}"`, mtimeMs: info.mtimeMs };
+	cache.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, snap: Promise.resolve(snap) });
 }
 
 const EMPTY: EventCollection = { type: 'FeatureCollection', features: [] };
