@@ -103,10 +103,20 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 	const gold = JSON.parse(readFileSync(path.join(dir, 'gold.json'), 'utf8')) as GoldEvent[];
 	const files = readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.md')).sort();
 	const byFile = new Map<string, EventFeature[]>();
+	const languageOf = new Map<string, string>();
 	for (const f of files) {
 		const r = ingestArticleText(readFileSync(path.join(dir, 'articles', f)), f, gaz);
 		byFile.set(f, r.events);
+		languageOf.set(f, r.article.meta.language.split('-')[0]!);
 	}
+	/** Per language: gold events, place + date hits, produced events, country-level ones. */
+	const perLanguage = new Map<string, { gold: number; both: number; produced: number; country: number }>();
+	const tally = (f: string) => {
+		const lang = languageOf.get(f)!;
+		let t = perLanguage.get(lang);
+		if (!t) perLanguage.set(lang, (t = { gold: 0, both: 0, produced: 0, country: 0 }));
+		return t;
+	};
 	let placeHits = 0;
 	let bothHits = 0;
 	let matchedProduced = 0;
@@ -119,6 +129,11 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 		const both = match(g, p, (x, e) => near(x, e) && datesOverlap(x, e), gaz);
 		placeHits += placeOnly.size;
 		bothHits += both.size;
+		const t = tally(f);
+		t.gold += g.length;
+		t.both += both.size;
+		t.produced += p.length;
+		t.country += p.filter((e) => e.properties.place_kind === 'country').length;
 		matchedProduced += both.size;
 		for (const x of g) {
 			if (both.has(x)) continue;
@@ -149,6 +164,9 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 		console.log(`precision (matched)   ${matchedProduced}/${produced.length} = ${result.precision.toFixed(2)}`);
 		console.log(`country-level events  ${country}/${produced.length} = ${(result.countryShare * 100).toFixed(1)} %   (target ≤ 25 %)`);
 		console.log(`events per article    ${result.eventsPerArticle.toFixed(1)}`);
+		if (perLanguage.size > 1)
+			for (const [lang, t] of [...perLanguage].sort())
+				console.log(`  ${lang}: place + date ${t.both}/${t.gold} = ${(t.both / Math.max(1, t.gold)).toFixed(2)}, country-level ${t.country}/${t.produced}`);
 		for (const m of misses) console.log(m);
 		if (process.env.EVENTS_VERBOSE) for (const [f, evs] of byFile) for (const e of evs) console.log(`  ${f} ${short(e)}`);
 	}

@@ -40,3 +40,14 @@ export interface PlaceMention {
 	/** How the text named it: its name, an alias, a demonym ("Russian", "بولندي") or a code; absent = a name. */
 	name_kind?: 'name' | 'alias' | 'demonym' | 'code';
 }
+
+const EARTH_KM = 6371;
+
+/** Great-circle distance in km between two points (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+	const toRad = Math.PI / 180;
+	const dLat = (b.lat - a.lat) * toRad;
+	const dLon = (b.lon - a.lon) * toRad;
+	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
+	return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -18,3 +18,16 @@ export function dateLabel(p: Pick<EventProperties, 'date_start' | 'date_end' | '
 			return p.date_end && p.date_end !== s ? `${s} – ${p.date_end}` : s;
 	}
 }
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A language tag for people: "Ukrainian (uk)", "Arabic (ar)"; the tag itself where no name is known. */
+export function languageLabel(tag: string): string {
+	let name: string | undefined;
+	try {
+		name = LANGUAGE_NAMES.of(tag);
+	} catch {
+		name = undefined; // not a well-formed tag
+	}
+	return name ? `${name} (${tag})` : tag;
+}

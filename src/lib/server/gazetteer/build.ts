@@ -12,7 +12,7 @@ import { hasArabic, stripArticle } from '../text/arabic';
 import { parseCurated, type CuratedFile } from './curated';
 import { CompactStore, type NameKind } from './compact';
 import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } from './geonames';
-import { TRANSLIT_PREFIX, translitKey } from './translit';
+import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from './translit';
 import { parseSites, sitesPath, type CuratedSite } from './sites';
 
 const require = createRequire(import.meta.url);
@@ -239,7 +239,10 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		alpha2ToAlpha3(a2: string): string | undefined;
 	};
 	const enNames = i18n.getNames('en', { select: 'all' });
+	const REGION_ISO3 = new Set([...REGION_COUNTRIES].map((a2) => i18n.alpha2ToAlpha3(a2)!));
 	const arNames = i18n.getNames('ar', { select: 'all' });
+	// The region's own languages name every country too ("Польша", "Білорусь", "Białoruś"): the articles they write.
+	const regionNames = ['ru', 'uk', 'be', 'pl'].map((lang) => i18n.getNames(lang, { select: 'all' }));
 	const world = require('world-countries') as WorldCountry[];
 	const neighbours = new Map<string, string[]>();
 	const atlasIds = new Map<string, string>();
@@ -269,6 +272,11 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		for (const alt of c.altSpellings) if (alt.length > 2) addName(alt, id, 'alias');
 		for (const alt of enNames[c.cca2] ?? []) addName(alt, id, 'alias');
 		for (const alt of arNames[c.cca2] ?? []) addName(alt, id, 'alias');
+		// Not a word of the English name on its own ("Norfolk" for Norfolk Island): in English text that is the county.
+		const englishWords = new Set(nameKey(c.name.common).split(' '));
+		for (const names of regionNames)
+			for (const alt of names[c.cca2] ?? [])
+				if (alt.length > 3 && !(nameKey(alt) !== nameKey(c.name.common) && nameKey(alt).split(' ').every((w) => englishWords.has(w)))) addName(alt, id, 'alias');
 		const ara = c.translations.ara;
 		if (ara) {
 			addName(ara.common, id, 'alias');
@@ -399,6 +407,10 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		addName(name, id, 'name');
 		const short = name.replace(/\s+(Oblast|Oblysy|Voblasts’?|Province|Prefecture|Region|Governorate|Krai|Kray)$/i, '');
 		if (short !== name && short.length >= 4) addName(short, id, 'alias');
+		// The region's own adjective, as its languages name it beside "область", "województwo" ("Белгородской области",
+		// "w województwie lubelskim"): under the folded key of its romanisation (Belgorodskaya, Kharkivska, Lubelskie).
+		const adjective = translitKey(name.replace(/^Respublika\s+|\s+(?:Oblast|Oblysy|Voblasts|Respublika|Kray|Krai|Region|Province)[’']?$/i, ''));
+		if (REGION_ISO3.has(a.iso3) && adjective.length >= 5) addKey(REGION_ADJECTIVE_PREFIX + adjective, id, 'name');
 	}
 
 	// Curated places (regions, sites) and aliases.

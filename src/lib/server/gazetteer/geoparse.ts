@@ -1,10 +1,13 @@
 // Finds place mentions in a text and resolves each to one gazetteer place, using the whole document as context.
-import type { Place, PlaceMention } from '../../domain/place';
+import { distanceKm, type Place, type PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
 import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
-import { TRANSLIT_PREFIX, translitKey } from './translit';
+import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from './translit';
+import { profileFor, type LanguageProfile } from '../pipeline/lang';
+import type { RegionWords } from '../pipeline/lang/types';
+import { nominativeReadings, type CompiledCaseRules } from '../pipeline/lang/inflection';
 import type { SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
@@ -26,6 +29,8 @@ interface Token {
 	sentenceInitial: boolean;
 	/** First token of a line in capitals followed by "--", "—", "," or "(": a dateline ("MINSK --", "KYIV, Ukraine (AP) —"). */
 	dateline?: boolean;
+	/** Right after an apostrophe inside a word: the rest of one name ("Куп'янськ", "Слов’янськ"), whatever its case. */
+	inWord?: boolean;
 }
 
 interface Match {
@@ -39,6 +44,8 @@ interface Match {
 	score: number;
 	/** Found only under its folded romanisation key (translit.ts): kept only where the document's places agree. */
 	fuzzy?: boolean;
+	/** Read as a case form of the name (its surface is not a spelling of the name: no romanisation competes). */
+	declined?: boolean;
 	/** "Bakhmut district", "Brest raion": the town's district, a word that `last` includes. */
 	district?: string;
 }
@@ -52,9 +59,9 @@ const ADMIN_WORDS = new Set(['state', 'province', 'region', 'oblast', 'governora
 // Lower-case words allowed inside a capitalised name: "Port-au-Prince", "Côte d'Ivoire", "Dar es Salaam".
 const CONNECTORS = new Set(['of', 'the', 'and', 'upon', 'on', 'by', 'de', 'la', 'le', 'les', 'du', 'des', 'del', 'della', 'dei', 'di', 'da', 'do', 'dos', 'das', 'los', 'las', 'y', 'e', 'i', 'a', 'au', 'aux', 'en', 'sur', 'sous', 'et', 'd', 'l', 'am', 'an', 'der', 'den', 'im', 'in', 'bei', 'op', 'aan', 'van', 'ter', 'na', 'nad', 'pod', 'al', 'el', 'es', 'as', 'bin', 'ibn', 's']);
 const JOINABLE_GAP = /^[ \t\u00A0\-\u2010-\u2013'\u2019.]{1,3}$/;
+const APOSTROPHE = /^['\u2019\u02BC]$/;
 const SENTENCE_END = /[.!?؟\n]\s/;
 const SENTENCE_BREAK = /[.!?:;"\u201C\u201D\n(\[]/;
-const EARTH_KM = 6371;
 // "anti-Kremlin", "pro-Moscow forces", "Kremlin-controlled RT": a name inside a modifier, not a location.
 const MODIFIER_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre']);
 const MODIFIER_SUFFIXES = new Set(['controlled', 'led', 'backed', 'owned', 'run', 'friendly', 'allied', 'leaning', 'aligned', 'sponsored', 'installed', 'appointed']);
@@ -82,13 +89,6 @@ const PERSON_NAMES: { keys: Set<string>; maxWords: number } = (() => {
 	return { keys, maxWords };
 })();
 
-function distanceKm(a: Place, b: Place): number {
-	const toRad = Math.PI / 180;
-	const dLat = (b.lat - a.lat) * toRad;
-	const dLon = (b.lon - a.lon) * toRad;
-	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
-	return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function tokenize(text: string): Token[] {
 	const { text: norm, map } = normalizeWithMap(text);
@@ -110,7 +110,8 @@ function tokenize(text: string): Token[] {
 			upper: c !== c.toLowerCase() && c === c.toUpperCase(),
 			// A word that opens in lower case is not all capitals (spares upper-casing most words).
 			allCaps: surface.length > 1 && c === c.toUpperCase() && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
-			sentenceInitial: tokens.length === 0 || SENTENCE_BREAK.test(gap)
+			sentenceInitial: tokens.length === 0 || SENTENCE_BREAK.test(gap),
+			inWord: tokens.length > 0 && APOSTROPHE.test(gap) && !/\p{Lu}/u.test(c)
 		});
 		prevEnd = end;
 	}
@@ -147,10 +148,19 @@ function joinableRun(text: string, tokens: Token[], i: number, max: number): num
 	return n;
 }
 
-function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
+function findMatches(text: string, tokens: Token[], g: GazetteerData, lang: LanguageProfile): Match[] {
 	const matches: Match[] = [];
+	const cases = lang.caseRules;
+	const regions = cases && lang.regionWords;
 	for (let i = 0; i < tokens.length; ) {
 		const first = tokens[i]!;
+		// "Белгородской области", "w województwie lubelskim": a region by its adjective and a region noun.
+		const region = regions ? regionMatch(text, tokens, i, g, regions, cases) : null;
+		if (region) {
+			matches.push(region);
+			i = region.last + 1;
+			continue;
+		}
 		// A Latin name starts with a capital: most words are skipped here, before any lookup.
 		if (!first.arabic && !first.upper) {
 			i++;
@@ -182,8 +192,9 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData): Match[] {
 				break;
 			}
 		}
+		if (!found && !first.arabic && cases) found = caseMatch(text, tokens, i, g, cases);
 		if (!found && !first.arabic) found = translitMatch(text, tokens, i, g);
-		else if (found && !first.arabic) {
+		else if (found && !first.arabic && !found.declined) {
 			// "Vinnitsa" spells a Russian hamlet exactly and Vinnytsia by romanisation: the town competes too.
 			const top = Math.max(...found.entries.map((e) => e.prior));
 			const toks = tokens.slice(found.first, found.last + 1);
@@ -269,6 +280,76 @@ function abbreviations(text: string, tokens: Token[], g: GazetteerData, matches:
 	return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** Most words a declined name is looked up with ("в Нижнем Новгороде", "w Białej Podlaskiej"). */
+const CASE_MAX_WORDS = 3;
+/** Most readings of a run looked up (three declined words would give thousands). */
+const CASE_MAX_KEYS = 400;
+
+/**
+ * A capitalised name that matches no name as written, in a language whose names decline: the gazetteer's
+ * nominatives it may be a case form of ("Минске" → Минск, "Харкові" → Харків, "Hajnówce" → Hajnówka), every word of
+ * a two-word name declined alike, longest run first.
+ */
+function caseMatch(text: string, tokens: Token[], i: number, g: GazetteerData, cases: CompiledCaseRules): Match | null {
+	const run = joinableRun(text, tokens, i, CASE_MAX_WORDS);
+	for (let n = run; n >= 1; n--) {
+		const toks = tokens.slice(i, i + n);
+		if (toks.some((t) => !(t.upper || t.inWord) || t.arabic)) continue;
+		let keys = [''];
+		for (let k = 0; k < n; k++) {
+			const t = toks[k]!;
+			// Only a word's last piece declines: "Куп'янську" is куп + янську.
+			const forms = k + 1 < n && toks[k + 1]!.inWord ? [t.norm] : [t.norm, ...nominativeReadings(t.norm, cases)];
+			keys = keys.flatMap((key) => forms.map((f) => (key ? `${key} ${f}` : f))).slice(0, CASE_MAX_KEYS);
+		}
+		for (const key of keys) {
+			if (key === toks.map((t) => t.norm).join(' ')) continue; // as written: already looked up
+			const entries = g.store.lookup(key);
+			const ok = entries ? latinEntries(entries, toks, key) : [];
+			if (ok.length > 0) return { first: i, last: i + n - 1, start: toks[0]!.start, end: toks[n - 1]!.end, key, entries: ok, score: 0, declined: true };
+		}
+	}
+	return null;
+}
+
+/**
+ * A first-level region named as its languages name it: its adjective with a region noun ("Белгородской области",
+ * "Харківська область", "w województwie lubelskim", "w obwodzie charkowskim"), or after its centre (Харківщина,
+ * Белгородчина). The adjective's nominatives are looked up under the folded key of the regions' romanised adjectives.
+ */
+function regionMatch(text: string, tokens: Token[], i: number, g: GazetteerData, words: RegionWords, cases: CompiledCaseRules): Match | null {
+	const t = tokens[i]!;
+	if (t.arabic) return null;
+	const next = tokens[i + 1];
+	const spaced = !!next && /^[ \u00A0]+$/.test(text.slice(t.end, next.start));
+	const lookup = (adjectives: string[]): IndexEntry[] => {
+		for (const a of adjectives) {
+			const key = translitKey(a);
+			const entries = key.length >= 5 ? g.store.lookup(REGION_ADJECTIVE_PREFIX + key)?.filter((e) => e.place.kind === 'admin') : undefined;
+			if (entries?.length) return entries;
+		}
+		return [];
+	};
+	const readings = (w: string): string[] => [w, ...nominativeReadings(w, cases)];
+	let entries: IndexEntry[] = [];
+	let last = i;
+	if (words.nounFirst) {
+		if (spaced && words.nouns.has(t.norm) && !next!.arabic) entries = lookup(readings(next!.norm));
+		last = i + 1;
+	} else if (t.upper) {
+		if (spaced && words.nouns.has(next!.norm)) {
+			entries = lookup(readings(t.norm));
+			last = i + 1;
+		} else if (words.colloquial) {
+			const stems = readings(t.norm).flatMap((r) => words.colloquial!.exec(r)?.[1] ?? []);
+			entries = lookup(stems.map((stem) => nameKey(stem + words.adjectiveEnding)));
+		}
+	}
+	if (!entries.length) return null;
+	const end = tokens[last]!;
+	return { first: i, last, start: t.start, end: end.end, key: nameKey(text.slice(t.start, end.end)), entries, score: 0, declined: true };
+}
+
 /** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
 const TRANSLIT_MAX_WORDS = 3;
 
@@ -298,7 +379,7 @@ function latinEntries(entries: IndexEntry[], toks: Token[], key: string): IndexE
 	const first = toks[0]!;
 	if (!first.upper) return [];
 	// Lower-case words inside a name only for curated sites and regions ("Zaporizhzhia nuclear power plant").
-	if (toks.slice(1).some((t) => !t.upper && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm))) {
+	if (toks.slice(1).some((t) => !t.upper && !t.inWord && !CONNECTORS.has(t.norm) && !ADMIN_WORDS.has(t.norm))) {
 		entries = entries.filter((e) => e.place.kind === 'site' || e.place.kind === 'region');
 		if (entries.length === 0) return [];
 	}
@@ -844,7 +925,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 			if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
 		}
 	}
-	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g)), tokens, g, lowerWords);
+	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g, profileFor(opts.language))), tokens, g, lowerWords);
 	resolve(matches, text, tokens);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);

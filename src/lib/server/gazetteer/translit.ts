@@ -2,6 +2,8 @@
 
 /** Index keys of folded romanisations start with this, which no name key does (those are letters and digits). */
 export const TRANSLIT_PREFIX = '~';
+/** Index keys of the region's first-level regions under the folded key of their own adjective ("Belgorodskaya"). */
+export const REGION_ADJECTIVE_PREFIX = '~~';
 
 const CYRILLIC: Record<string, string> = {
 	а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i', й: 'i',

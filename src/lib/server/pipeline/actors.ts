@@ -33,7 +33,8 @@ function compile(file: ActorsFile, name: string): Matcher<Actor> {
 const ACTORS = compile(actorsFile as ActorsFile, 'geodata/lexicon/actors.json');
 
 // A state named as a location ("protests across Belarus", "في بيلاروسيا", "ببيلاروسيا") is where, not who.
-const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شوارع|مدينة|مدينه|العاصمة|العاصمه|ساحة|ساحه)\s+)$/i;
+// In Russian, Ukrainian and Polish: в, у, на, из, з, до, по, w, z, do, na ….
+const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towards|toward|around|of)\s+(?:the\s+)?|(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شوارع|مدينة|مدينه|العاصمة|العاصمه|ساحة|ساحه)\s+|(?:^|[^\p{L}])(?:в|во|у|на|из|изо|с|со|до|к|ко|по|под|від|з|із|зі|під|w|we|z|ze|do|na|pod|przez)\s+)$/iu;
 
 // "Kremlin-controlled", "Russian-backed": the name describes something else, it does not act.
 const MODIFIER_AFTER = /^[-\u2010\u2011](?:controlled|led|backed|owned|run|friendly|allied|leaning|aligned|sponsored|installed|appointed)\b/i;

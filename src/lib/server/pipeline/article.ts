@@ -38,7 +38,20 @@ export function sourceIdOf(file: string): string {
 	return slug || 'article';
 }
 
-/** Guesses the language from the script of the letters: `ar`, `ru` (Cyrillic) or `en` (Latin, the default). */
+// Letters only one of the Cyrillic languages writes: Ukrainian і ї є ґ, Russian ы э ъ ё, Belarusian ў.
+const UKRAINIAN_LETTERS = /[іїєґ]/giu;
+const RUSSIAN_LETTERS = /[ыэъё]/giu;
+const BELARUSIAN_LETTERS = /[ў]/giu;
+// Polish diacritics, and function words no English text uses (a name such as Przewodów brings only the letters).
+const POLISH_LETTERS = /[ąęłńśźżćó]/giu;
+const POLISH_WORDS = /(?<![\p{L}])(?:w|z|się|że|nie|jest|są|oraz|przeciwko|przez|przy|dla|który|która|które|także|jednak|został|została|zostało|było|były|wobec|kilka|tylko|może|ze|od|jego|jej)(?![\p{L}])/giu;
+
+const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
+
+/**
+ * Guesses the language from the script of the letters and, within a script, from letters and words only one
+ * language has: `ar`; `uk`, `be` or `ru` (Cyrillic); `pl` or `en` (Latin, the default).
+ */
 export function detectLanguage(text: string): string {
 	let arabic = 0;
 	let cyrillic = 0;
@@ -54,7 +67,17 @@ export function detectLanguage(text: string): string {
 	if (letters === 0) return 'und';
 	// Arabic pages carry Latin boilerplate (names, "SHARE:"); a third of the letters is plenty.
 	if (arabic / letters >= 0.3) return 'ar';
-	if (cyrillic / letters >= 0.5) return 'ru';
+	if (cyrillic / letters >= 0.5) {
+		const be = count(sample, BELARUSIAN_LETTERS);
+		const uk = count(sample, UKRAINIAN_LETTERS);
+		const ru = count(sample, RUSSIAN_LETTERS);
+		// Belarusian writes ў, and both і (as Ukrainian) and ы, э (as Russian).
+		if ((be > 0 && !count(sample, /[щъ]/giu)) || (uk >= 2 && ru >= 2 && Math.min(uk, ru) / Math.max(uk, ru) >= 0.2)) return 'be';
+		return uk > ru ? 'uk' : 'ru';
+	}
+	const polishWords = count(sample, POLISH_WORDS);
+	const polishLetters = count(sample, POLISH_LETTERS) / Math.max(1, latin);
+	if ((polishWords >= 2 && polishLetters >= 0.01) || (polishWords >= 1 && polishLetters >= 0.02)) return 'pl';
 	return 'en';
 }
 

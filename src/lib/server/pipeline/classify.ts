@@ -5,6 +5,10 @@ import { Matcher, type LexiconEntry } from './matcher';
 import { clauseIndex, inSpans, quotedSpans } from './sentences';
 import triggersEn from '../../../../geodata/lexicon/triggers.en.json';
 import triggersAr from '../../../../geodata/lexicon/triggers.ar.json';
+import triggersPl from '../../../../geodata/lexicon/triggers.pl.json';
+import triggersRu from '../../../../geodata/lexicon/triggers.ru.json';
+import triggersUk from '../../../../geodata/lexicon/triggers.uk.json';
+import { profileFor } from './lang';
 
 export interface Trigger {
 	type: EventType;
@@ -45,7 +49,10 @@ function compile(file: LexiconFile, name: string): Lexicon {
 
 const LEXICONS: Record<string, Lexicon> = {
 	en: compile(triggersEn as unknown as LexiconFile, 'geodata/lexicon/triggers.en.json'),
-	ar: compile(triggersAr as unknown as LexiconFile, 'geodata/lexicon/triggers.ar.json')
+	ar: compile(triggersAr as unknown as LexiconFile, 'geodata/lexicon/triggers.ar.json'),
+	ru: compile(triggersRu as unknown as LexiconFile, 'geodata/lexicon/triggers.ru.json'),
+	uk: compile(triggersUk as unknown as LexiconFile, 'geodata/lexicon/triggers.uk.json'),
+	pl: compile(triggersPl as unknown as LexiconFile, 'geodata/lexicon/triggers.pl.json')
 };
 
 /** The lexicon for a BCP 47 tag; null for languages without one (no events are extracted from them). */
@@ -125,6 +132,7 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 	const lex = lexiconFor(language);
 	if (!lex) return [];
 	const arabic = language.startsWith('ar');
+	const cues = profileFor(language).triggerCues;
 	const hits = lex.triggers.find(sentence, norm);
 	if (!hits.length) return []; // most sentences: no need to look for exclusions or quotations
 	const excluded = lex.exclude?.find(sentence, norm) ?? [];
@@ -138,19 +146,19 @@ export function findTriggers(sentence: string, language: string, norm: Normalize
 		const clauseStart = Math.max(...[',', ';', '\u060C', ':', '(', '"', '“'].map((p) => sentence.lastIndexOf(p, hit.start - 1))) + 1;
 		const before = sentence.slice(clauseStart, hit.start);
 		const beforeSentence = sentence.slice(0, hit.start);
-		if (arabic ? NEGATION_AR.test(before.replace(NOT_NEGATION_AR, ' ')) : NEGATION_EN.test(before)) continue;
-		if (!arabic && hit.start > 0 && MONTH_EN.test(hit.text)) continue;
-		if (!arabic && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
-		if ((arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
-		if (hit.value.type !== 'REQUEST' && (arabic ? REQUESTED_AR : REQUESTED_EN).test(before)) continue;
+		if (cues ? cues.negation.test(before) : arabic ? NEGATION_AR.test(before.replace(NOT_NEGATION_AR, ' ')) : NEGATION_EN.test(before)) continue;
+		if (!arabic && !cues && hit.start > 0 && MONTH_EN.test(hit.text)) continue;
+		if (!arabic && !cues && NEGATION_AFTER_EN.test(sentence.slice(hit.end))) continue;
+		if (cues ? cues.hypothetical.test(beforeSentence.slice(-80)) : (arabic ? HYPOTHETICAL_AR : HYPOTHETICAL_EN).test(arabic ? before : beforeSentence.slice(-80))) continue;
+		if (hit.value.type !== 'REQUEST' && (cues?.requested ?? (arabic ? REQUESTED_AR : REQUESTED_EN)).test(before)) continue;
 		if (HABITUAL_BEFORE.test(beforeSentence) || HABITUAL_AFTER.test(sentence.slice(hit.end))) continue;
 		// Inside a direct quotation: what someone said, not what happened.
 		if (inSpans(quotes, hit.start)) continue;
-		const modal = arabic ? isModalArabic(before, hit.prefix, hit.clitic) : MODAL_EN.test(before) || INFINITIVE_EN.test(before);
+		const modal = cues ? cues.modal.test(before) : arabic ? isModalArabic(before, hit.prefix, hit.clitic) : MODAL_EN.test(before) || INFINITIVE_EN.test(before);
 		// An opening "After …," / "بعد أن …،" clause is the background of the sentence's main statement.
-		let background = clauseStart === 0 && hit.start < firstComma(sentence) && (arabic ? BACKGROUND_AR : BACKGROUND_EN).test(sentence) ? 0.2 : 0;
+		let background = clauseStart === 0 && hit.start < firstComma(sentence) && (cues?.background ?? (arabic ? BACKGROUND_AR : BACKGROUND_EN)).test(sentence) ? 0.2 : 0;
 		// A noun after "during the", "amid", "since the" … sets the scene for the sentence's act.
-		if ((arabic ? SCENE_AR : SCENE_EN).test(sentence.slice(Math.max(0, hit.start - 16), hit.start))) background += 0.3;
+		if ((cues?.scene ?? (arabic ? SCENE_AR : SCENE_EN)).test(sentence.slice(Math.max(0, hit.start - 16), hit.start))) background += 0.3;
 		out.push({ type: hit.value.type, weight: Math.round((hit.value.weight - background) * 100) / 100, start: hit.start, end: hit.end, text: hit.text, modal });
 	}
 	// "agreed a package of sanctions", "وافق على قرض": what was agreed is the event.

@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../domain/event';
 import { addDays, fromDay, toDay } from '../../domain/time';
+import { profileFor } from './lang';
 
 export interface DateReading {
 	date: string | null;
@@ -247,12 +248,19 @@ function sequenceMentions(sentence: string, language: string): DayMention[] {
  */
 export function readDates(sentence: string, language: string, published: string | null, context: DateContext = {}): DateReading[] {
 	const out: DateReading[] = [];
-	if (!MAY_HAVE_DATE.test(sentence)) return out;
+	// A language with date words of its own (lang/); English and Arabic use the ones in this file.
+	const words = profileFor(language).dates;
+	if (!(words?.mayHaveDate ?? MAY_HAVE_DATE).test(sentence)) return out;
 	const arabic = language.startsWith('ar');
+	const bareYear = words?.bareYear ?? BARE_YEAR;
+	const namedMonth = words?.namedMonth ?? NAMED_MONTH;
+	const week = words?.week ?? WEEK_WORD;
+	const last = words?.last ?? LAST;
+	const next = words?.next ?? NEXT;
 	const pubYear = published ? +published.slice(0, 4) : null;
 	const taken: [number, number][] = [];
 	const anaphora: { start: number; text: string; days: number }[] = [];
-	for (const { re, days } of MAY_BE_ANAPHORA.test(sentence) ? ANAPHORA : []) {
+	for (const { re, days } of words ? words.anaphora : MAY_BE_ANAPHORA.test(sentence) ? ANAPHORA : []) {
 		re.lastIndex = 0;
 		for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
 			if (taken.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
@@ -260,26 +268,28 @@ export function readDates(sentence: string, language: string, published: string 
 			taken.push([m.index, m.index + m[0].length]);
 		}
 	}
-	const days: DayMention[] = MAY_BE_SEQUENCE.test(sentence) ? sequenceMentions(sentence, language) : [];
+	const days: DayMention[] = !words && MAY_BE_SEQUENCE.test(sentence) ? sequenceMentions(sentence, language) : [];
 	for (const d of days) taken.push([d.start, d.start + d.text.length]);
-	if (!arabic) for (const m of sentence.matchAll(PART_OF)) taken.push([m.index, m.index + m[0].length]);
+	if (!arabic && !words) for (const m of sentence.matchAll(PART_OF)) taken.push([m.index, m.index + m[0].length]);
 	// Genitive ordinals ("الحادي والعشرين") as chrono's dictionary spells them ("…والعشرون"), letter for letter.
 	let parsed = blank(sentence, taken);
+	if (words?.prepare) parsed = words.prepare(parsed);
 	if (arabic) parsed = parsed.replace(/(وال(?:عشر|ثلاث))ين/g, '$1ون').replace(AR_PART_BEFORE_WEEKDAY, (w) => ' '.repeat(w.length));
 	const instant = new Date(`${published ?? '2000-01-01'}T12:00:00Z`);
-	const results = parserFor(language).parse(parsed, { instant, timezone: 0 }, { forwardDate: false });
+	const results = (words?.parser ?? parserFor(language)).parse(parsed, { instant, timezone: 0 }, { forwardDate: false });
 	const yearsStated: { at: number; year: number }[] = []; // explicit years anywhere in the sentence
-	for (const m of sentence.matchAll(BARE_YEAR)) yearsStated.push({ at: m.index + m[0].length - 4, year: +m[1]! });
+	for (const m of sentence.matchAll(bareYear)) yearsStated.push({ at: m.index + m[0].length - 4, year: +m[1]! });
 	const months: { month: number; year: number | null; text: string; start: number; relative: boolean; y: number }[] = [];
 	for (const r of results) {
 		const c = r.start;
-		const start = r.index;
+		// Some locales' patterns take the spaces before a date in (a blanked time of day): not part of its words.
+		const start = r.index + r.text.length - r.text.trimStart().length;
 		// chrono takes a count after a date for a year ("On 3 May, 12 people"): not part of the date's words.
-		const text = sentence.slice(start, start + r.text.length).replace(/,\s*\d{1,3}$/, '').replace(/[\s,\u060C.;:]+$/u, '');
+		const text = sentence.slice(start, r.index + r.text.length).replace(/,\s*\d{1,3}$/, '').replace(/[\s,\u060C.;:]+$/u, '');
 		const after = sentence.slice(start + text.length);
 		const before = sentence.slice(0, start);
 		if (NOT_A_DATE.test(text) || DURATION.test(text)) continue;
-		if (MODIFIED_NOUN.test(after) || BACKGROUND_BEFORE.test(before)) continue;
+		if (MODIFIED_NOUN.test(after) || (words?.boundBefore ?? BACKGROUND_BEFORE).test(before)) continue;
 		const explicitYear = c.isCertain('year') && EXPLICIT_YEAR.test(text);
 		if (explicitYear) yearsStated.push({ at: start, year: c.get('year')! });
 		const relative = [...r.tags()].some((t) => RELATIVE_TAG.test(t));
@@ -287,14 +297,14 @@ export function readDates(sentence: string, language: string, published: string 
 		const m = c.get('month')!;
 		const d = c.get('day')!;
 		let reading: DateReading | null = null;
-		if (c.isCertain('day') && VAGUE_DAYS.test(text) && !WEEK_WORD.test(text)) {
+		if (c.isCertain('day') && (words?.vagueDays ?? VAGUE_DAYS).test(text) && !week.test(text)) {
 			if (!published) continue; // "a few days ago"
 			reading = weekReading(addDays(published, -7), text, start);
-		} else if (WEEK_WORD.test(text) && !c.isCertain('weekday')) {
-			if (!published || NEXT.test(text)) continue;
+		} else if (week.test(text) && !c.isCertain('weekday')) {
+			if (!published || next.test(text)) continue;
 			// "two weeks ago", "قبل أسبوعين": the 7 days around the day chrono counted back; "this week", "last week" as before.
-			const ago = relative && c.isCertain('day') && AGO.test(text);
-			const first = ago ? addDays(iso(y, m, d), -3) : LAST.test(text) ? addDays(published, -13) : addDays(published, -6);
+			const ago = relative && c.isCertain('day') && (words?.ago ?? AGO).test(text);
+			const first = ago ? addDays(iso(y, m, d), -3) : last.test(text) ? addDays(published, -13) : addDays(published, -6);
 			reading = weekReading(first, text, start);
 		} else if (c.isCertain('day') && c.isCertain('month') && !relative) {
 			if (r.end && r.end.isCertain('day') && r.end.isCertain('month')) {
@@ -304,7 +314,7 @@ export function readDates(sentence: string, language: string, published: string 
 				const tail = split ? text.slice(split.index + split[0].length) : text;
 				const tailAt = start + text.length - tail.length;
 				const endYear = r.end.isCertain('year') && EXPLICIT_YEAR.test(tail) ? r.end.get('year')! : null;
-				const own = NAMED_MONTH.test(head);
+				const own = namedMonth.test(head);
 				days.push({ month: m, day: d, year: explicitYear && own && EXPLICIT_YEAR.test(head) ? y : null, text: own ? head : text, start });
 				days.push({ month: r.end.get('month')!, day: r.end.get('day')!, year: endYear, text: tail, start: tailAt });
 			} else days.push({ month: m, day: d, year: explicitYear ? y : null, text, start });
@@ -313,20 +323,20 @@ export function readDates(sentence: string, language: string, published: string 
 			if (!published) continue; // "yesterday", "two days ago", "the 5th": counted from publication
 			reading = dayReading(iso(y, m, d), text, start, 4);
 		} else if (c.isCertain('weekday')) {
-			if (!published || NEXT.test(text)) continue;
+			if (!published || next.test(text)) continue;
 			const wd = c.get('weekday')!;
 			let day = weekdayOnOrBefore(published, wd);
-			if (LAST.test(text) && day === published) day = addDays(day, -7);
+			if (last.test(text) && day === published) day = addDays(day, -7);
 			reading = dayReading(day, text, start, 4);
 		} else if (c.isCertain('month')) {
-			if (NEXT.test(text)) continue; // "next month": a plan
-			const named = NAMED_MONTH.test(text);
+			if (next.test(text)) continue; // "next month": a plan
+			const named = namedMonth.test(text);
 			if (!named && !published) continue; // "this month"
 			months.push({ month: m, year: explicitYear ? y : null, text, start, relative: !named, y });
 			continue;
 		} else if (c.isCertain('year') && explicitYear) {
 			reading = yearReading(y, text, start);
-		} else if (c.isCertain('year') && published && !NEXT.test(text)) {
+		} else if (c.isCertain('year') && published && !next.test(text)) {
 			reading = yearReading(y, text, start); // "last year", "earlier this year", "العام الماضي": cut at publication below
 		} else if (published && [...r.tags()].some((t) => PART_OF_TODAY.test(t)) && THIS.test(text)) {
 			reading = dayReading(published, text, start, 4); // "this morning", "هذا الصباح"
@@ -366,7 +376,7 @@ export function readDates(sentence: string, language: string, published: string 
 		if (year === null && pubYear !== null) year = mo.month > +published!.slice(5, 7) ? pubYear - 1 : pubYear;
 		year ??= context.lastYear ?? null;
 		if (year === null) continue;
-		if (LAST.test(mo.text) && mo.year === null && pubYear !== null) year = mo.y; // "last month"
+		if (last.test(mo.text) && mo.year === null && pubYear !== null) year = mo.y; // "last month"
 		out.push(monthReading(year, mo.month, mo.text, mo.start));
 	}
 	// "The next day", "that night": counted from the latest day stated before them, in this sentence or the narrative.
@@ -377,8 +387,8 @@ export function readDates(sentence: string, language: string, published: string 
 		out.push(dayReading(addDays(anchor, a.days), a.text.trim(), a.start + (a.text.length - a.text.trimStart().length), 4));
 	}
 	// Bare years chrono leaves alone: "in 2020", "في 2022" — only within five years before publication.
-	BARE_YEAR.lastIndex = 0;
-	for (let m = BARE_YEAR.exec(sentence); m; m = BARE_YEAR.exec(sentence)) {
+	bareYear.lastIndex = 0;
+	for (let m = bareYear.exec(sentence); m; m = bareYear.exec(sentence)) {
 		const start = m.index + m[0].length - 4;
 		if (out.some((r) => r.start <= start && start < r.end)) continue;
 		const year = +m[1]!;

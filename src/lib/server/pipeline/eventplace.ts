@@ -1,6 +1,6 @@
 // Role → event place: the most specific place the sentence says it happened at, else the place of the story it continues.
 import type { EventType } from '../../domain/event';
-import type { PlaceMention } from '../../domain/place';
+import { distanceKm, type PlaceMention } from '../../domain/place';
 import type { Trigger } from './classify';
 import type { MentionRole } from './roles';
 import { clauseCounter, type Span } from './sentences';
@@ -83,8 +83,29 @@ export function choosePlace(sentence: Span, trigger: Trigger, candidates: readon
 			bestScore = score;
 		}
 	}
-	return best;
+	return best && (best.mention.place.kind === 'admin' || best.mention.place.kind === 'region') ? (townOfRegion(sentence, best, candidates) ?? best) : best;
 }
+
+/** Farthest a town may lie from the middle of the region named right after it and still be taken as in it. */
+const TOWN_IN_REGION_KM = 300;
+const QUALIFIER_GAP = /^[\s,]*(?:\p{L}{1,3}\s+)?(?:the\s+)?$/u;
+
+/**
+ * "Nikopol in the Dnipropetrovsk region", "Нікополь на Дніпропетровщині", "Razumnoye, Belgorod district": a region
+ * named right after a town of its own qualifies the town, which is where it happened.
+ */
+function townOfRegion(sentence: Span, region: Candidate, candidates: readonly Candidate[]): Candidate | null {
+	const r = region.mention;
+	for (const c of candidates) {
+		const m = c.mention;
+		if (c === region || !canBePlace(c) || (c.role !== 'other' && c.role !== 'location') || (m.place.kind !== 'city' && m.place.kind !== 'site')) continue;
+		if (m.end > r.start || r.start - m.end > 40 || !QUALIFIER_GAP.test(sentence.text.slice(m.end - sentence.start, r.start - sentence.start))) continue;
+		if (m.place.country_codes[0] !== r.place.country_codes[0] || distanceKm(m.place, r.place) > TOWN_IN_REGION_KM) continue;
+		return c;
+	}
+	return null;
+}
+
 
 /** Only noun-phrase words (articles, place-type nouns, directions) between a verb and a name: at most four of them. */
 function isPhraseGap(gap: string, phraseWords: ReadonlySet<string>): boolean {

@@ -533,7 +533,9 @@ function dropRestatements(events: EventFeature[]): EventFeature[] {
 			if (!statesDate(q) && p.actors.length > 0 && q.actors.length > 0 && p.actors[0] !== q.actors[0]) return false;
 			const sameActors = p.actors.length >= 2 && p.actors.every((a) => q.actors.includes(a));
 			// "Protests in Belarus on August 15" restates "… gripped by protests" placed at the dateline's Minsk.
-			const sameCountry = (p.place_kind === 'country' || q.place_kind === 'country') && p.country_codes.join() === q.country_codes.join();
+			// A town its own sentence names ("In Kharkiv, explosions damaged …") tells where, which "Russia struck Ukraine" did not.
+			const finerHere = q.place_kind === 'country' && p.place_kind !== 'country' && p.evidence.includes(p.place_text);
+			const sameCountry = !finerHere && (p.place_kind === 'country' || q.place_kind === 'country') && p.country_codes.join() === q.country_codes.join();
 			if (q.place_id !== p.place_id && !(sameCountry && statesDate(q)) && !(sameActors && statesDate(q))) return false;
 			return statesDate(q) || q.confidence > p.confidence || (q.confidence === p.confidence && j < i);
 		});

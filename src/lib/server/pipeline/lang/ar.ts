@@ -29,5 +29,9 @@ export const ar: LanguageProfile = {
 	twoCountries: null,
 	listJoint: /^\s*(?:(?:\u060C|,)\s*(?:و|أو)?|و|أو)\s*$/u,
 	nationwide: /الأحكام العرفية|الاحكام العرفية|حالة الطوارئ|في جميع أنحاء البلاد|في جميع انحاء البلاد|في أنحاء البلاد|التعبئة العامة|الحداد الوطني/,
-	capitalWord: /(?:^|\s)(?:في|قرب|وسط)\s+العاصمة(?!\s+\S*(?:ال\S+ية))/
+	capitalWord: /(?:^|\s)(?:في|قرب|وسط)\s+العاصمة(?!\s+\S*(?:ال\S+ية))/,
+	triggerCues: null,
+	dates: null,
+	caseRules: null,
+	regionWords: null
 };

@@ -37,5 +37,9 @@ export const en: LanguageProfile = {
 	twoCountries: /\b(two|both) countries['’]?\s+borders?\b/i,
 	listJoint: /^\s*(?:,|,?\s*and|,?\s*or)\s*$/u,
 	nationwide: /\b(?:martial law|state of emergency|nationwide|across the country|throughout the country|all over the country|general mobili[sz]ation|national mourning)\b/i,
-	capitalWord: /\b(?:in|at|near|outside|around|across)\s+the\s+capital\b(?![-\s]+(?:of|city of)\b)/i
+	capitalWord: /\b(?:in|at|near|outside|around|across)\s+the\s+capital\b(?![-\s]+(?:of|city of)\b)/i,
+	triggerCues: null,
+	dates: null,
+	caseRules: null,
+	regionWords: null
 };

@@ -1,4 +1,7 @@
 // What the extractor needs to know about a language: the words that give a place mention its role in the sentence.
+import type { Chrono } from 'chrono-node';
+import type { CompiledCaseRules } from './inflection';
+
 // A new language is one module beside this file (its word lists) plus its trigger lexicon and date parser.
 
 export interface LanguageProfile {
@@ -55,4 +58,62 @@ export interface LanguageProfile {
 	nationwide: RegExp;
 	/** An anaphoric capital without a name ("in the capital"), resolved to the capital of the sentence's country. */
 	capitalWord: RegExp;
+	/**
+	 * Words before a trigger, in its clause, that deny it, make it hypothetical, a plan or a call for it; and words
+	 * that open a background clause or set a scene. Null: classify.ts's own English and Arabic rules.
+	 */
+	triggerCues: TriggerCues | null;
+	/** The date words of the language (null: dates.ts's own English and Arabic ones). */
+	dates: DateWords | null;
+	/** How place names decline (в Минске, у Харкові, w Warszawie); null where they do not. */
+	caseRules: CompiledCaseRules | null;
+	/** How first-level regions are named by an adjective ("Белгородская область"); null: by their names only. */
+	regionWords: RegionWords | null;
+}
+
+export interface TriggerCues {
+	negation: RegExp;
+	hypothetical: RegExp;
+	modal: RegExp;
+	requested: RegExp;
+	/** At the start of the sentence: "After …," */
+	background: RegExp;
+	/** Right before a noun trigger: "amid", "during". */
+	scene: RegExp;
+}
+
+/** What `readDates` needs to know of a language besides chrono's parser for it. */
+export interface DateWords {
+	parser: Chrono;
+	/** A rewrite of the sentence that keeps every offset (same length) before chrono reads it: spellings chrono lacks. */
+	prepare: ((sentence: string) => string) | null;
+	/** A cheap test that spares chrono most sentences: digits, month and weekday stems, relative words. */
+	mayHaveDate: RegExp;
+	/** A month written by its name (not "this month"). */
+	namedMonth: RegExp;
+	week: RegExp;
+	/** "last", "previous" … and "next", "coming" …; "ago". */
+	last: RegExp;
+	next: RegExp;
+	ago: RegExp;
+	/** "a few days", "several days". */
+	vagueDays: RegExp;
+	/** Right before a date: it bounds something else ("since 2014", "until Monday"), not when it happened. */
+	boundBefore: RegExp;
+	/** "in 2020", "w 2020 r.": a bare year (global; group 1 the year). */
+	bareYear: RegExp;
+	/** Dates counted from the narrative's current day ("the next day", "накануне"): pattern (global), days after it. */
+	anaphora: readonly { re: RegExp; days: (m: RegExpExecArray) => number }[];
+}
+
+/** A first-level region named by its adjective and a region noun: "Белгородской области", "w województwie lubelskim". */
+export interface RegionWords {
+	/** The region nouns in every case, folded as index keys are ("область", "области", "wojewodztwie", "obwodzie"). */
+	nouns: ReadonlySet<string>;
+	/** The noun comes first and the adjective after it, in lower case (Polish); else the adjective, capitalised, first. */
+	nounFirst: boolean;
+	/** A region named after its centre with a suffix (Харківщина, Белгородчина), folded; group 1 the centre's stem. */
+	colloquial: RegExp | null;
+	/** The adjective ending that stem takes to name the region (харків + ська: Харківська). */
+	adjectiveEnding: string;
 }
