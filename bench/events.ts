@@ -78,6 +78,13 @@ function datesOverlap(g: GoldEvent, e: EventFeature): boolean {
 	return p.date_start <= b && p.date_end >= a;
 }
 
+/** The produced interval lies inside the gold one: the date is as exact as the gold's, not a wider guess that overlaps it. */
+function dateWithin(g: GoldEvent, e: EventFeature): boolean {
+	const [a, b] = interval(g.date);
+	const p = e.properties;
+	return !!p.date_start && !!p.date_end && p.date_start >= a && p.date_end <= b;
+}
+
 /** Greedy one-to-one matching: each gold event takes the nearest unused produced event that satisfies `ok`. */
 function match(gold: GoldEvent[], produced: EventFeature[], ok: (g: GoldEvent, e: EventFeature) => boolean, gaz: Gazetteer): Map<GoldEvent, EventFeature> {
 	const pairs: { g: GoldEvent; e: EventFeature; d: number }[] = [];
@@ -119,6 +126,7 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 	};
 	let placeHits = 0;
 	let bothHits = 0;
+	let exactHits = 0;
 	let matchedProduced = 0;
 	const misses: string[] = [];
 	for (const f of files) {
@@ -127,6 +135,7 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 		const near = (x: GoldEvent, e: EventFeature) => placeDistance(x, e, gaz) <= KM[x.place_kind];
 		const placeOnly = match(g, p, near, gaz);
 		const both = match(g, p, (x, e) => near(x, e) && datesOverlap(x, e), gaz);
+		exactHits += match(g, p, (x, e) => near(x, e) && dateWithin(x, e), gaz).size;
 		placeHits += placeOnly.size;
 		bothHits += both.size;
 		const t = tally(f);
@@ -161,6 +170,7 @@ export async function benchEvents(dir = process.env.EVENTS_DEV ?? path.resolve(h
 		console.log(`dev set: ${dir} (${files.length} articles, ${gold.length} gold events)`);
 		console.log(`place recall          ${placeHits}/${gold.length} = ${result.placeRecall.toFixed(2)}`);
 		console.log(`place + date recall   ${bothHits}/${gold.length} = ${result.placeDateRecall.toFixed(2)}   (target ≥ 0.85)`);
+		console.log(`  … date as exact as gold ${exactHits}/${gold.length} = ${(exactHits / gold.length).toFixed(2)}   (the produced interval inside the gold one)`);
 		console.log(`precision (matched)   ${matchedProduced}/${produced.length} = ${result.precision.toFixed(2)}`);
 		console.log(`country-level events  ${country}/${produced.length} = ${(result.countryShare * 100).toFixed(1)} %   (target ≤ 25 %)`);
 		console.log(`events per article    ${result.eventsPerArticle.toFixed(1)}`);

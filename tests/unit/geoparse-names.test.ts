@@ -29,3 +29,15 @@ describe('geoparser: names that are not places', () => {
 		expect(ids('WARSAW, Nov 9 (Reuters) - Poland said')).toEqual(['WARSAW=gn:756135', 'Poland=country:POL']);
 	});
 });
+
+describe('geoparser: names written with an apostrophe inside them', () => {
+	const names = (text: string, language = 'en') => g.geoparseDocument(text, { language }).map((m) => `${m.text}=${m.place.name}`);
+
+	it('reads the whole word, in English romanisations and in Ukrainian, and never a place in its first piece', () => {
+		expect(names("Fighting continued near Mar'inka and Kup'yansk on Tuesday.")).toEqual(["Mar'inka=Mar'yinka"]);
+		expect(names("Troops left Vil'nyans'k.")).toEqual(["Vil'nyans'k=Vilnyansk"]);
+		// The possessive is not part of a name.
+		expect(names("Britain's envoy met Ukraine’s minister.")).toEqual(['Britain=United Kingdom', 'Ukraine=Ukraine']);
+		expect(names('Вибухи пролунали в Слов’янську та Куп\'янську.', 'uk')).toEqual(['Слов’янську=Sloviansk', "Куп'янську=Kupiansk"]);
+	});
+});

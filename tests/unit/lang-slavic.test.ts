@@ -49,6 +49,27 @@ describe('declined place names reach the gazetteer’s nominatives', () => {
 		expect(placesIn('Войска вошли в Минске.', 'ru')).toEqual(['Минске=Minsk']);
 	});
 
+	it('a first-level region by its adjective and a region noun, or by its centre’s colloquial name', () => {
+		expect(placesIn('Дроны сбиты над Курской областью и в Брянской области.', 'ru')).toEqual(['Курской областью=Kursk Oblast', 'Брянской области=Bryansk Oblast']);
+		expect(placesIn('Обстріли тривають на Харківщині та в Запорізькій області.', 'uk')).toEqual(['Харківщині=Kharkiv Oblast', 'Запорізькій області=Zaporizhzhia Oblast']);
+		expect(placesIn('Rolnicy protestowali w województwie lubelskim i w obwodzie lwowskim.', 'pl')).toEqual(['województwie lubelskim=Lubelskie', 'obwodzie lwowskim=Lviv Oblast']);
+	});
+
+	it('a town’s capitalised adjective opens the name of something in that town; the adjective is no state actor', () => {
+		expect(placesIn('Вчера Гомельский областной суд вынес приговор.', 'ru')).toEqual(["Гомельский=Homyel'"]);
+		expect(placesIn('Київський апеляційний суд залишив вирок без змін.', 'uk')).toEqual([]); // sentence-initial: no evidence
+		expect(placesIn('Вчора Київський апеляційний суд залишив вирок без змін.', 'uk')).toEqual(['Київський=Kyiv']);
+		expect(actorsIn('Вчера Минский городской суд приговорил активиста.').map((a) => a.name)).toEqual([]);
+		expect(actorsIn('Вчера Минск заявил протест.').map((a) => a.name)).toEqual(['Belarus']);
+	});
+
+	it('a town named with its region is where it happened, not the region', () => {
+		const placed = (language: string, published: string, body: string) =>
+			ingestArticleText(`---\ntitle: "t"\npublished: ${published}\nlanguage: ${language}\n---\n${body}\n`, 'x.md', gaz).events.map((e) => e.properties.place_name);
+		expect(placed('uk', '2023-10-04', 'Уночі окупанти обстріляли з важкої артилерії Нікополь на Дніпропетровщині.')).toEqual(['Nikopol']);
+		expect(placed('ru', '2024-03-14', 'Ночью ВСУ обстреляли из РСЗО Шебекино в Белгородской области.')).toEqual(['Shebekino']);
+	});
+
 	it('case endings are rules, with the Ukrainian о/е → і alternation of closed syllables', () => {
 		const uk = compileCaseRules({ endings: { а: [''], і: [''] }, closedSyllable: { о: 'і', е: 'і', є: 'ї' } });
 		expect(nominativeReadings('харкова', uk)).toContain('харків');

@@ -7,7 +7,7 @@ import { nameKey } from '../text/normalize';
 import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from './translit';
 import { profileFor, type LanguageProfile } from '../pipeline/lang';
 import type { RegionWords } from '../pipeline/lang/types';
-import { nominativeReadings, type CompiledCaseRules } from '../pipeline/lang/inflection';
+import { nominativeReadings, townsOfAdjective, type CompiledAdjectiveRules, type CompiledCaseRules } from '../pipeline/lang/inflection';
 import type { SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
@@ -111,7 +111,8 @@ function tokenize(text: string): Token[] {
 			// A word that opens in lower case is not all capitals (spares upper-casing most words).
 			allCaps: surface.length > 1 && c === c.toUpperCase() && surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
 			sentenceInitial: tokens.length === 0 || SENTENCE_BREAK.test(gap),
-			inWord: tokens.length > 0 && APOSTROPHE.test(gap) && !/\p{Lu}/u.test(c)
+			// Not the possessive: "Britain's" is Britain.
+			inWord: tokens.length > 0 && APOSTROPHE.test(gap) && !/\p{Lu}/u.test(c) && m[0] !== 's'
 		});
 		prevEnd = end;
 	}
@@ -193,6 +194,7 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData, lang: Lang
 			}
 		}
 		if (!found && !first.arabic && cases) found = caseMatch(text, tokens, i, g, cases);
+		if (!found && !first.arabic && lang.townAdjectives) found = townAdjectiveMatch(text, tokens, i, g, lang.townAdjectives);
 		if (!found && !first.arabic) found = translitMatch(text, tokens, i, g);
 		else if (found && !first.arabic && !found.declined) {
 			// "Vinnitsa" spells a Russian hamlet exactly and Vinnytsia by romanisation: the town competes too.
@@ -213,6 +215,8 @@ function findMatches(text: string, tokens: Token[], g: GazetteerData, lang: Lang
 				found.district = w.norm;
 			}
 		}
+		// A name never ends inside a word: "Kup" is not a place in "Kup'yansk".
+		if (found && tokens[found.last + 1]?.inWord) found = null;
 		if (found) {
 			matches.push(found);
 			i = found.last + 1;
@@ -348,6 +352,24 @@ function regionMatch(text: string, tokens: Token[], i: number, g: GazetteerData,
 	if (!entries.length) return null;
 	const end = tokens[last]!;
 	return { first: i, last, start: t.start, end: end.end, key: nameKey(text.slice(t.start, end.end)), entries, score: 0, declined: true };
+}
+
+/** A town's adjective names something in it only for towns of this prior and up (≈ 10,000 people). */
+const TOWN_ADJECTIVE_MIN_PRIOR = 4;
+
+/**
+ * "Минский городской суд", "Київський вокзал", "Sąd Warszawski": a town's capitalised adjective inside a sentence,
+ * before a lower-case noun, opens the name of something in that town (a court, a station, a plant).
+ */
+function townAdjectiveMatch(text: string, tokens: Token[], i: number, g: GazetteerData, rules: CompiledAdjectiveRules): Match | null {
+	const t = tokens[i]!;
+	const next = tokens[i + 1];
+	if (t.sentenceInitial || t.allCaps || !next || next.upper || next.arabic || !/^[ \u00A0]+$/.test(text.slice(t.end, next.start))) return null;
+	for (const town of townsOfAdjective(t.norm, rules)) {
+		const entries = g.store.lookup(town)?.filter((e) => e.place.kind === 'city' && e.prior >= TOWN_ADJECTIVE_MIN_PRIOR);
+		if (entries?.length) return { first: i, last: i, start: t.start, end: t.end, key: t.norm, entries, score: 0, declined: true };
+	}
+	return null;
 }
 
 /** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
@@ -523,7 +545,8 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			// capitalised word is part of a longer name we do not know.
 			const next = tokens[m.first + 1];
 			const glued = next && next.upper && !next.arabic && /^[ \u00A0]$/.test(text.slice(first.end, next.start));
-			if (glued && !matchStarts.has(m.first + 1)) {
+			// A declined name ("в Самборі Андрій …") ends where its ending does.
+			if (glued && !matchStarts.has(m.first + 1) && !m.declined) {
 				m.entries = m.entries.filter((e) => e.place.kind === 'country' || (e.prior >= 5.5 && !g.commonWords.has(m.key)));
 				if (m.entries.length === 0) continue;
 			}
@@ -531,7 +554,8 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 			const prev = tokens[m.first - 1];
 			const gluedBefore =
 				prev && prev.upper && !prev.arabic && !prev.sentenceInitial && !inMatch.has(m.first - 1) && /^[ \u00A0]$/.test(text.slice(prev.end, first.start));
-			if (gluedBefore) {
+			// An acronym before a name is no part of it ("обстреляли из РСЗО Шебекино", "KGB Minsk").
+			if (gluedBefore && !(prev.allCaps && !first.allCaps)) {
 				m.entries = m.entries.filter((e) => e.place.kind === 'country' || (e.prior >= 5.5 && !g.commonWords.has(m.key)));
 				if (m.entries.length === 0) continue;
 			}

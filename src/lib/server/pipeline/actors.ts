@@ -39,13 +39,17 @@ const LOCATIVE = /(?:\b(?:in|into|to|from|at|across|near|inside|throughout|towar
 // "Kremlin-controlled", "Russian-backed": the name describes something else, it does not act.
 const MODIFIER_AFTER = /^[-\u2010\u2011](?:controlled|led|backed|owned|run|friendly|allied|leaning|aligned|sponsored|installed|appointed)\b/i;
 
+// The adjective of a state's or capital's name ("российский", "Минский", "Київська", "warszawski") describes, it does not act.
+const SLAVIC_ADJECTIVE = /(?:ск|цк|ськ|цьк|sk|ck)(?:ий|ый|ая|ое|ие|ые|ого|ому|ой|ом|им|ым|ую|их|ых|а|е|і|ої|ій|ою|ому|ими|i|a|ie|iego|iej|im|ich|ą)$/iu;
+
 /** Actor names in `text` with their offsets, in order; a state named as a location is left out. */
 export function findActorHits(text: string, norm?: NormalizedText): Hit<Actor>[] {
 	return ACTORS.find(text, norm).filter(
 		(hit) =>
 			!/(?:anti|pro)-$/i.test(text.slice(Math.max(0, hit.start - 5), hit.start)) && // "anti-Kremlin placards", "pro-Moscow forces"
 			!MODIFIER_AFTER.test(text.slice(hit.end, hit.end + 14)) && // "the Kremlin-controlled RT channel"
-			!(hit.value.kind === 'state' && (LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start)) || hit.clitic.includes('ب')))
+			!(hit.value.kind === 'state' && (LOCATIVE.test(text.slice(Math.max(0, hit.start - 30), hit.start)) || hit.clitic.includes('ب'))) &&
+			!(hit.value.kind === 'state' && SLAVIC_ADJECTIVE.test(hit.text)) // "Минский городской суд" is a court, not Belarus
 	);
 }
 

@@ -33,5 +33,6 @@ export const ar: LanguageProfile = {
 	triggerCues: null,
 	dates: null,
 	caseRules: null,
-	regionWords: null
+	regionWords: null,
+	townAdjectives: null
 };

@@ -41,5 +41,6 @@ export const en: LanguageProfile = {
 	triggerCues: null,
 	dates: null,
 	caseRules: null,
-	regionWords: null
+	regionWords: null,
+	townAdjectives: null
 };

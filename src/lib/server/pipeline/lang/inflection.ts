@@ -53,3 +53,36 @@ export function nominativeReadings(word: string, rules: CompiledCaseRules): stri
 	}
 	return [...new Set(out)].filter((w) => w !== word);
 }
+
+/** How a town's adjective is made (Минск → Минский, Київ → Київський, Warszawa → warszawski). */
+export interface AdjectiveRules {
+	/** Adjective endings in every case and gender ("ий", "ого", "ая" …). */
+	endings: readonly string[];
+	/** The adjective suffix left on the stem → what the town's name ends in instead ("ск" → "", "а", "о": Брестский, Полтавский, Гродненский). */
+	suffixes: readonly (readonly [string, readonly string[]])[];
+}
+
+export interface CompiledAdjectiveRules {
+	endings: readonly string[];
+	suffixes: readonly (readonly [string, readonly string[]])[];
+}
+
+export function compileAdjectiveRules(rules: AdjectiveRules): CompiledAdjectiveRules {
+	return {
+		endings: [...new Set(rules.endings.map(fold))].sort((a, b) => b.length - a.length),
+		suffixes: rules.suffixes.map(([suffix, ends]) => [fold(suffix), ends.map(fold)] as const)
+	};
+}
+
+/** The town names a folded adjective may be made from, the stem itself first ("минский" → минск, мин, мина …). */
+export function townsOfAdjective(word: string, rules: CompiledAdjectiveRules): string[] {
+	const end = rules.endings.find((e) => word.endsWith(e) && word.length - e.length >= 3);
+	if (!end) return [];
+	const stem = word.slice(0, word.length - end.length);
+	const out = [stem];
+	for (const [suffix, ends] of rules.suffixes) {
+		if (!stem.endsWith(suffix) || stem.length - suffix.length < 3) continue;
+		for (const e of ends) out.push(stem.slice(0, stem.length - suffix.length) + e);
+	}
+	return [...new Set(out)];
+}

@@ -1,5 +1,5 @@
 // Polish: the words that mark a place mention's role, and the case endings of place names (w Warszawie, do Lwowa).
-import { compileCaseRules } from './inflection';
+import { compileAdjectiveRules, compileCaseRules } from './inflection';
 import { plChrono } from './pl-chrono';
 import { lastWords } from './ru';
 import type { LanguageProfile } from './types';
@@ -63,6 +63,10 @@ export const pl: LanguageProfile = {
 		background: /^\s*(?:po(?!\s+południu)|przed|od kiedy|mimo|pomimo|na tle|podczas gdy)(?![\p{L}])/iu,
 		scene: /(?:^|[^\p{L}])(?:na tle|w trakcie|podczas|po|od początku|mimo)\s+$/iu
 	},
+	townAdjectives: compileAdjectiveRules({
+		endings: ['iego', 'iemu', 'imi', 'ie', 'iej', 'im', 'ich', 'i', 'a', 'ą', 'ego', 'emu', 'ymi', 'e', 'ej', 'ym', 'ych', 'y'],
+		suffixes: [['sk', ['', 'a', 'o', 'e']], ['ck', ['ck', 'k']]]
+	}),
 	regionWords: {
 		nouns: new Set(['wojewodztwo', 'wojewodztwie', 'wojewodztwa', 'wojewodztwem', 'obwod', 'obwodzie', 'obwodu', 'obwodem']),
 		nounFirst: true,

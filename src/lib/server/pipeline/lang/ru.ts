@@ -1,6 +1,6 @@
 // Russian: the words that mark a place mention's role, and the case endings of place names (в Минске, из Киева).
 import * as chrono from 'chrono-node';
-import { compileCaseRules } from './inflection';
+import { compileAdjectiveRules, compileCaseRules } from './inflection';
 import type { LanguageProfile } from './types';
 
 /** A word list as the last word(s) before a name (no \b: it knows only ASCII letters). */
@@ -69,6 +69,10 @@ export const ru: LanguageProfile = {
 		background: /^\s*(?:после|до|перед|с тех пор как|несмотря на|на фоне|пока)(?![\p{L}])/iu,
 		scene: /(?:^|[^\p{L}])(?:на фоне|в ходе|во время|после|с начала|несмотря на)\s+$/iu
 	},
+	townAdjectives: compileAdjectiveRules({
+		endings: ['ого', 'ому', 'ыми', 'ими', 'ая', 'ое', 'ые', 'ие', 'ой', 'ом', 'ым', 'им', 'ую', 'ых', 'их', 'ий', 'ый'],
+		suffixes: [['ск', ['', 'а', 'о', 'ь']], ['цк', ['цк']]]
+	}),
 	regionWords: {
 		nouns: new Set(['область', 'области', 'областью', 'областях', 'обл', 'край', 'края', 'крае', 'краем']),
 		nounFirst: false,

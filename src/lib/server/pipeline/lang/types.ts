@@ -1,6 +1,6 @@
 // What the extractor needs to know about a language: the words that give a place mention its role in the sentence.
 import type { Chrono } from 'chrono-node';
-import type { CompiledCaseRules } from './inflection';
+import type { CompiledAdjectiveRules, CompiledCaseRules } from './inflection';
 
 // A new language is one module beside this file (its word lists) plus its trigger lexicon and date parser.
 
@@ -67,6 +67,11 @@ export interface LanguageProfile {
 	dates: DateWords | null;
 	/** How place names decline (в Минске, у Харкові, w Warszawie); null where they do not. */
 	caseRules: CompiledCaseRules | null;
+	/**
+	 * How a town's adjective is made: a capitalised one before a lower-case noun opens the name of something in the
+	 * town ("Минский городской суд", "Київський вокзал"); null where that is not read.
+	 */
+	townAdjectives: CompiledAdjectiveRules | null;
 	/** How first-level regions are named by an adjective ("Белгородская область"); null: by their names only. */
 	regionWords: RegionWords | null;
 }

@@ -1,6 +1,6 @@
 // Ukrainian: the words that mark a place mention's role, and the case endings of place names (у Харкові, з Києва).
 import * as chrono from 'chrono-node';
-import { compileCaseRules } from './inflection';
+import { compileAdjectiveRules, compileCaseRules } from './inflection';
 import { lastWords } from './ru';
 import type { LanguageProfile } from './types';
 
@@ -68,6 +68,10 @@ export const uk: LanguageProfile = {
 		background: /^\s*(?:після|до|перед|відтоді як|попри|на тлі|поки)(?![\p{L}])/iu,
 		scene: /(?:^|[^\p{L}])(?:на тлі|в ході|у ході|під час|після|з початку|попри)\s+$/iu
 	},
+	townAdjectives: compileAdjectiveRules({
+		endings: ['ого', 'ому', 'ими', 'а', 'е', 'і', 'ої', 'ій', 'ою', 'им', 'у', 'их', 'ий'],
+		suffixes: [['ськ', ['', 'а', 'о', 'ь']], ['цьк', ['цьк']]]
+	}),
 	regionWords: {
 		nouns: new Set(['область', 'області', 'областю', 'областях', 'обл', 'край', 'краю']),
 		nounFirst: false,
