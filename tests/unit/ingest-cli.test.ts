@@ -27,7 +27,7 @@ describe('npm run ingest', () => {
 	it('prints its usage with --help and exits 0', () => {
 		const r = ingest(['--help']);
 		expect(r.status).toBe(0);
-		expect(r.stdout).toContain('Usage: npm run ingest -- [--out FILE] [--no-cache] [--watch DIR] PATH...');
+		expect(r.stdout).toContain('Usage: npm run ingest -- [--out FILE] [--jobs N] [--no-cache] [--watch DIR] PATH...');
 	});
 
 	it('exits 2 on a usage error', () => {

@@ -11,6 +11,7 @@ import { knownLine, remember } from '../lines';
 import { MAX_BODY, parseArticle } from './article';
 import { cacheKey, placeCache, pipelineVersion, readCache, writeCache, type CacheEntry } from './cache';
 import { extractArticle } from './extract';
+import { FileError, workerPool, type Pool } from './pool';
 import { buildPlaces, canonicalFeature, serializeEvents, serializePlaces } from './output';
 import type { Article, Gazetteer } from './types';
 
@@ -162,6 +163,8 @@ export interface IngestSummary {
 	notes: { file: string; note: string }[];
 	/** Input files whose result came from the cache (unchanged since the last run). */
 	cached: number;
+	/** Worker threads started (0: every file was extracted on this thread). */
+	workers: number;
 	orphans: Correction[];
 	corrections: number;
 	out: string;
@@ -178,6 +181,11 @@ export interface IngestOptions {
 	onProgress?: (done: number, total: number, file: string) => void;
 	/** Skip files unchanged since the last cached run (pipelineVersion() keys the cache): false by default. */
 	cache?: boolean;
+	/**
+	 * Worker threads that extract the files not in the cache (default 1: this thread, with `gazetteer`). Each worker
+	 * loads the project's gazetteer (loadGazetteer), so more than one job means the real gazetteer.
+	 */
+	jobs?: number;
 }
 
 /** A gazetteer that is loaded on its first use. */
@@ -192,6 +200,9 @@ function lazy(g: Gazetteer | (() => Gazetteer)): Gazetteer {
 		search: (q, n) => get().search(q, n)
 	};
 }
+
+/** Files extracted on this thread before worker threads are started (see ingestPaths). */
+const INLINE_FIRST = 16;
 
 /** Reads `file` if it exists (else null). */
 function readIfThere(file: string): string | null {
@@ -224,44 +235,89 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 	let mentions = 0;
 	let cached = 0;
 	let changed = false;
-	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
 	const textOf = (sourceId: string) => path.join(dir, EXTRACTED_DIR, `${sourceId}.md`);
-	for (const [i, file] of files.entries()) {
-		try {
-			// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
-			const bytes = readArticleFile(file);
-			const key = cache ? cacheKey(file, bytes, version) : '';
-			let entry = cache?.entries.get(key);
-			// An extracted text deleted since (or never written: another output folder) needs the file read again.
-			if (entry?.articles.some((a) => a.extracted && !existsSync(textOf(a.source_id)))) entry = undefined;
-			if (entry) cached++;
-			else {
-				const r = extractFile(bytes, file, gazetteer, key);
-				entry = r.entry;
-				changed = true;
-				for (const t of r.texts) {
-					if (readIfThere(textOf(t.sourceId)) !== t.text) texts.push({ file: path.join(EXTRACTED_DIR, `${t.sourceId}.md`), data: t.text });
-				}
-			}
-			if (cache && !used.has(key)) used.set(key, entry);
-			for (const f of entry.failed) failed.push({ file, reason: f.item ? `${f.item}: ${f.reason}` : f.reason });
-			for (const note of entry.notes) notes.push({ file, note });
-			for (const a of entry.articles) {
-				const taken = sources.get(a.source_id);
-				if (taken) {
-					failed.push({ file, reason: `source id: "${a.source_id}" is already the id of ${taken}; rename one of them` });
-					continue;
-				}
-				sources.set(a.source_id, file);
-				for (const line of a.lines) events.push(remember(JSON.parse(line) as EventFeature, line));
-				unplaced += a.unplaced;
-				mentions += a.mentions;
-				articles++;
-			}
-		} catch (err) {
-			failed.push({ file, reason: (err as Error).message.startsWith(`${file}: `) ? (err as Error).message.slice(file.length + 2) : (err as Error).message });
+	const reason = (file: string, err: unknown) => {
+		const msg = (err as Error).message;
+		return msg.startsWith(`${file}: `) ? msg.slice(file.length + 2) : msg;
+	};
+	// One slot per file, filled in any order (workers finish when they finish) and merged in file order below.
+	const slots: { file: string; key: string; entry?: CacheEntry; error?: string }[] = [];
+	const extracted = (slot: (typeof slots)[number], r: FileResult) => {
+		slot.entry = r.entry;
+		changed = true;
+		for (const t of r.texts) {
+			if (readIfThere(textOf(t.sourceId)) !== t.text) texts.push({ file: path.join(EXTRACTED_DIR, `${t.sourceId}.md`), data: t.text });
 		}
-		opts.onProgress?.(i + 1, files.length, file);
+	};
+	const jobs = Math.max(1, Math.min(opts.jobs ?? 1, files.length));
+	// Started only when more than INLINE_FIRST files are not in the cache: a worker costs seconds to start (it loads
+	// its own gazetteer), which a watch run over one changed file, or a no-change run, should not pay.
+	let pool: Pool | null = null;
+	let misses = 0;
+	const inflight = new Set<Promise<void>>();
+	let done = 0;
+	const progress = (file: string) => opts.onProgress?.(++done, files.length, file);
+	try {
+		for (const file of files) {
+			const slot: (typeof slots)[number] = { file, key: '' };
+			slots.push(slot);
+			try {
+				// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
+				const bytes = readArticleFile(file);
+				slot.key = cache ? cacheKey(file, bytes, version) : '';
+				let entry = cache?.entries.get(slot.key);
+				// An extracted text deleted since (or never written: another output folder) needs the file read again.
+				if (entry?.articles.some((a) => a.extracted && !existsSync(textOf(a.source_id)))) entry = undefined;
+				if (entry) {
+					slot.entry = entry;
+					cached++;
+				} else if (jobs > 1 && misses++ >= INLINE_FIRST) {
+					const p: Promise<void> = (pool ??= workerPool(jobs))
+						.run(file, bytes, slot.key)
+						.then((r) => extracted(slot, r))
+						.catch((err) => {
+							if (!(err instanceof FileError)) throw err;
+							slot.error = reason(file, err);
+						})
+						.finally(() => {
+							inflight.delete(p);
+							progress(file);
+						});
+					inflight.add(p);
+					// A few files queued per worker keeps them busy without holding every file's bytes at once.
+					if (inflight.size >= 4 * jobs) await Promise.race(inflight);
+					continue;
+				} else extracted(slot, extractFile(bytes, file, gazetteer, slot.key));
+			} catch (err) {
+				slot.error = reason(file, err);
+			}
+			progress(file);
+		}
+		await Promise.all(inflight);
+	} finally {
+		await (pool as Pool | null)?.close();
+	}
+	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
+	for (const { file, key, entry, error } of slots) {
+		if (!entry) {
+			failed.push({ file, reason: error ?? 'not read' });
+			continue;
+		}
+		if (cache && !used.has(key)) used.set(key, entry);
+		for (const f of entry.failed) failed.push({ file, reason: f.item ? `${f.item}: ${f.reason}` : f.reason });
+		for (const note of entry.notes) notes.push({ file, note });
+		for (const a of entry.articles) {
+			const taken = sources.get(a.source_id);
+			if (taken) {
+				failed.push({ file, reason: `source id: "${a.source_id}" is already the id of ${taken}; rename one of them` });
+				continue;
+			}
+			sources.set(a.source_id, file);
+			for (const line of a.lines) events.push(remember(JSON.parse(line) as EventFeature, line));
+			unplaced += a.unplaced;
+			mentions += a.mentions;
+			articles++;
+		}
 	}
 	const applied = applyCorrections(events, log.corrections);
 	const places = buildPlaces(applied.features, cache ? placeCache(cache, gazetteer) : gazetteer);
@@ -295,6 +351,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 		failed,
 		notes,
 		cached,
+		workers: pool ? jobs : 0,
 		orphans: applied.orphans,
 		corrections: log.corrections.length,
 		out: opts.out,
