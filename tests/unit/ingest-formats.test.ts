@@ -50,6 +50,13 @@ describe('a saved web page', () => {
 		expect(page(`<html><body><article>${STORY}</article></body></html>`).meta.published).toBeNull();
 	});
 
+	it('keeps a story whose layout wrapper is named for what sits beside it ("with-sidebar", "has-comments")', () => {
+		const a2 = page(`<html><body><div class="layout with-sidebar has-comments"><nav class="menu">Home World Sport</nav><div class="story">${STORY}${STORY.replace('Tuesday', 'Wednesday')}</div><div class="sidebar">Most read: weather in Minsk</div></div></body></html>`);
+		expect(a2.body).toContain('Polish border guards said on Tuesday');
+		expect(a2.body).toContain('said on Wednesday');
+		expect(a2.body).not.toMatch(/Most read|Home World/);
+	});
+
 	it('falls back to og:url when there is no canonical link, and to the detected language without <html lang>', () => {
 		const a2 = page(`<html><head><meta property="og:url" content="https://x.example/a"></head><body><article>${STORY}</article></body></html>`);
 		expect(a2.meta.url).toBe('https://x.example/a');

@@ -109,10 +109,14 @@ export function pageFields(doc: Doc): PageFields {
 /** Removes navigation, banners, ads, related links and the like, so the readability pass never sees them. */
 function cutFurniture(doc: Doc): void {
 	for (const el of [...doc.body.querySelectorAll(FURNITURE_TAGS)]) el.remove();
+	const total = (doc.body.textContent ?? '').length;
 	for (const el of [...doc.body.querySelectorAll('[class], [id]')]) {
 		const tag = el.tagName.toLowerCase();
 		if (tag === 'article' || tag === 'main') continue;
-		if (FURNITURE.test(el.className) || FURNITURE.test(el.id)) el.remove();
+		if (!FURNITURE.test(el.className) && !FURNITURE.test(el.id)) continue;
+		// A layout wrapper named for what sits beside the story ("with-sidebar", "has-comments") holds the story too.
+		if (el.querySelector('article, main, [itemprop="articleBody"]') || (el.textContent ?? '').length > total / 2) continue;
+		el.remove();
 	}
 	// A top-level <header> is the site's masthead; one inside the article holds its headline, which may stay.
 	for (const el of [...doc.body.querySelectorAll('body > header')]) el.remove();
