@@ -27,7 +27,7 @@ describe('npm run ingest', () => {
 	it('prints its usage with --help and exits 0', () => {
 		const r = ingest(['--help']);
 		expect(r.status).toBe(0);
-		expect(r.stdout).toContain('Usage: npm run ingest -- [--out FILE] PATH...');
+		expect(r.stdout).toContain('Usage: npm run ingest -- [--out FILE] [--jobs N] [--no-cache] [--watch DIR] PATH...');
 	});
 
 	it('exits 2 on a usage error', () => {
@@ -43,7 +43,7 @@ describe('npm run ingest', () => {
 		expect(r.stderr).toMatch(/1 articles, 1 events/);
 		const fc = JSON.parse(await readFile(out, 'utf8'));
 		expect(fc.features[0].properties).toMatchObject({ event_type: 'PROTEST', place_name: 'Minsk', date: '2020-09-13' });
-		expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['events.geojson', 'places.geojson']);
+		expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['.ingest-cache.jsonl', 'events.geojson', 'places.geojson']);
 	});
 
 	it('writes nothing and exits 1 with a clear message when the folder holds no articles', async () => {
@@ -57,7 +57,7 @@ describe('npm run ingest', () => {
 		await writeFile(path.join(outDir, 'places.geojson'), 'stored places');
 		const r = ingest(['--out', out, empty]);
 		expect(r.status, r.stderr).toBe(1);
-		expect(r.stderr).toContain(`wrote nothing: no .md or .txt article found in ${empty}`);
+		expect(r.stderr).toContain(`wrote nothing: no article, page, feed or JSON Lines file found in ${empty}`);
 		expect(await readFile(out, 'utf8')).toBe('stored events');
 		expect(await readFile(path.join(outDir, 'places.geojson'), 'utf8')).toBe('stored places');
 	});

@@ -11,7 +11,7 @@ import { removeStaleTemps, syncDir, writeFileAtomic, writeTemp } from './atomic'
 export const JOURNAL_FILE = '.commit.json';
 
 /** Subfolders of the data folder where commits write too; recovery sweeps their temps as well. */
-const SUBFOLDERS = ['articles'];
+const SUBFOLDERS = ['articles', 'articles/.extracted'];
 
 export interface FileWrite {
 	/** Path relative to the data folder, e.g. `events.geojson` or `articles/x.md`. */

@@ -155,6 +155,20 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 		body = rest.slice(close.index + close[0].length);
 		hasFrontMatter = true;
 	}
+	return articleFromFields(fm, body, file, { sourceId: sourceIdOf(file), hasFrontMatter });
+}
+
+/**
+ * An article from its body and front-matter fields (`title`, `publisher`, `url`, `published`, `language`,
+ * `inferred`), however they were read: a file's YAML, a web page's metadata, a feed item, a JSON line. The one
+ * validation of those fields; throws `ArticleError` naming `file` (for an item of a file, "file: item N") and the field.
+ */
+export function articleFromFields(
+	fm: Record<string, unknown>,
+	body: string,
+	file: string,
+	opts: { sourceId: string; hasFrontMatter: boolean }
+): Article {
 	if (body.trim() === '') throw new ArticleError(file, 'body', 'is empty');
 	if (body.length > MAX_BODY) {
 		throw new ArticleError(file, 'body', `is ${body.length.toLocaleString('en')} characters; an article may have at most ${MAX_BODY.toLocaleString('en')} (split the file into articles)`);
@@ -172,8 +186,8 @@ export function parseArticle(raw: Buffer | string, file: string): Article {
 	if (!Array.isArray(inferredRaw) || inferredRaw.some((s) => typeof s !== 'string')) {
 		throw new ArticleError(file, 'inferred', 'expected a list of field names');
 	}
-	const meta: ArticleMeta = { title, publisher, url, published, language, inferred: inferredRaw as string[], hasFrontMatter };
-	const sourceId = sourceIdOf(file);
+	const meta: ArticleMeta = { title, publisher, url, published, language, inferred: inferredRaw as string[], hasFrontMatter: opts.hasFrontMatter };
+	const { sourceId } = opts;
 	const badId = sourceIdProblem(sourceId);
 	if (badId) throw new ArticleError(file, 'source id', `${badId} (the id is the file name's stem; rename the file)`);
 	return { meta, body, sourceId, file };

@@ -1,13 +1,18 @@
 // The ingest run: files in, events.geojson + places.geojson out (one all-or-nothing commit), corrections re-applied on top.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
-import { commitFiles } from '../journal';
+import { EXTRACTED_DIR, extractedArticleText } from '../inputs/extracted';
+import { INPUT_EXT, isExtracted, readInput } from '../inputs/index';
+import { commitFiles, type FileWrite } from '../journal';
+import { knownLine, remember } from '../lines';
 import { MAX_BODY, parseArticle } from './article';
+import { cacheKey, placeCache, pipelineVersion, readCache, writeCache, type CacheEntry } from './cache';
 import { extractArticle } from './extract';
-import { buildPlaces, serializeEvents, serializePlaces } from './output';
+import { FileError, workerPool, type Pool } from './pool';
+import { buildPlaces, canonicalFeature, serializeEvents, serializePlaces } from './output';
 import type { Article, Gazetteer } from './types';
 
 export interface IngestedArticle {
@@ -29,7 +34,34 @@ export function ingestArticleText(raw: string | Buffer, fileName: string, gazett
 	return { article, events, unplaced, mentions: mentions.length };
 }
 
-const ARTICLE_EXT = /\.(md|txt)$/i;
+/** What one input file gives: its cache entry (events as canonical lines) and the texts to store for extracted articles. */
+export interface FileResult {
+	entry: CacheEntry;
+	texts: { sourceId: string; text: string }[];
+}
+
+/**
+ * Reads and extracts one input file (a worker's unit of work). Throws an Error starting with the file name when the
+ * whole file is unreadable; a bad item (a feed item, a JSON line) is in `entry.failed` and the others still count.
+ */
+export function extractFile(bytes: Buffer, file: string, gazetteer: Gazetteer, key = ''): FileResult {
+	const input = readInput(bytes, file);
+	const extracted = isExtracted(file);
+	const result: FileResult = { entry: { key, articles: [], failed: input.failed, notes: input.notes }, texts: [] };
+	for (const article of input.articles) {
+		try {
+			const r = extractArticle(article, gazetteer);
+			const lines = r.events.map((f) => knownLine(canonicalFeature(f))!);
+			result.entry.articles.push({ source_id: article.sourceId, extracted, unplaced: r.unplaced, mentions: r.mentions.length, lines });
+			if (extracted) result.texts.push({ sourceId: article.sourceId, text: extractedArticleText(article, path.basename(file)) });
+		} catch (err) {
+			const item = article.file === file ? null : article.file.slice(file.length + 2);
+			const msg = (err as Error).message;
+			result.entry.failed.push({ item, reason: msg.startsWith(`${article.file}: `) ? msg.slice(article.file.length + 2) : msg });
+		}
+	}
+	return result;
+}
 
 /** Largest article file read (bytes): a body of MAX_BODY characters at up to 4 UTF-8 bytes each, plus front matter. */
 export const MAX_ARTICLE_BYTES = 4 * MAX_BODY + 64 * 1024;
@@ -58,7 +90,7 @@ export function readArticleFile(file: string): Buffer {
 }
 
 /**
- * Article files under `paths` (files as given, directories walked recursively for .md/.txt), sorted, unique.
+ * Input files under `paths` (files as given, directories walked recursively for the extensions readInput knows), sorted, unique.
  * Inside a folder, symbolic links are not followed: a linked article is reported (its target may lie outside the
  * folder or be ingested twice under two names); give the target itself as a PATH to ingest it.
  */
@@ -70,7 +102,7 @@ export async function collectFiles(paths: readonly string[]): Promise<{ files: s
 			if (entry.name.startsWith('.')) continue;
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) await walk(full);
-			else if (!ARTICLE_EXT.test(entry.name)) continue;
+			else if (!INPUT_EXT.test(entry.name)) continue;
 			else if (entry.isSymbolicLink()) failed.push({ file: full, reason: 'is a symbolic link, which is not followed inside a folder; give its target as a PATH, or copy the file in' });
 			// Regular files, and FIFOs, devices or sockets with an article's name, which readArticleFile refuses by name.
 			else files.add(full);
@@ -125,7 +157,14 @@ export interface IngestSummary {
 	/** Sentences with an event trigger but no resolvable place (skipped). */
 	unplaced: number;
 	mentions: number;
+	/** Files, or items of a file ("item 3: …", "line 7: …"), that could not be read; the others went in. */
 	failed: { file: string; reason: string }[];
+	/** Files read despite a flaw (an encoding declaration their bytes contradict). */
+	notes: { file: string; note: string }[];
+	/** Input files whose result came from the cache (unchanged since the last run). */
+	cached: number;
+	/** Worker threads started (0: every file was extracted on this thread). */
+	workers: number;
 	orphans: Correction[];
 	corrections: number;
 	out: string;
@@ -135,53 +174,173 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-	/** events.geojson path; places.geojson and corrections.json are read/written beside it. */
+	/** events.geojson path; places.geojson, corrections.json and the cache are read/written beside it. */
 	out: string;
-	gazetteer: Gazetteer;
+	/** The gazetteer, or how to load it: loaded only when a file is not in the cache or a place's shape is unknown. */
+	gazetteer: Gazetteer | (() => Gazetteer);
 	onProgress?: (done: number, total: number, file: string) => void;
+	/** Skip files unchanged since the last cached run (pipelineVersion() keys the cache): false by default. */
+	cache?: boolean;
+	/**
+	 * Worker threads that extract the files not in the cache (default 1: this thread, with `gazetteer`). Each worker
+	 * loads the project's gazetteer (loadGazetteer), so more than one job means the real gazetteer.
+	 */
+	jobs?: number;
+}
+
+/** A gazetteer that is loaded on its first use. */
+function lazy(g: Gazetteer | (() => Gazetteer)): Gazetteer {
+	if (typeof g !== 'function') return g;
+	let loaded: Gazetteer | null = null;
+	const get = () => (loaded ??= g());
+	return {
+		geoparseDocument: (text, o) => get().geoparseDocument(text, o),
+		byId: (id) => get().byId(id),
+		shapeOf: (id) => get().shapeOf(id),
+		search: (q, n) => get().search(q, n)
+	};
+}
+
+/** Files extracted on this thread before worker threads are started (see ingestPaths). */
+const INLINE_FIRST = 16;
+
+/** Reads `file` if it exists (else null). */
+function readIfThere(file: string): string | null {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return null;
+	}
 }
 
 /**
- * Ingests every article under `paths` and writes both GeoJSON files as one commit (journal.ts): all old or all new.
+ * Ingests every input under `paths` and writes both GeoJSON files as one commit (journal.ts): all old or all new.
+ * With `cache`, a file whose name, bytes and pipeline version are unchanged is not read again: its events come from
+ * the cache as the lines a full run writes, so the output is byte-identical to a run without the cache.
  * Call it under the data folder's lock (lock.ts withDataLock), which also recovers an interrupted commit first.
  */
 export async function ingestPaths(paths: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
 	const { files, failed } = await collectFiles(paths);
 	const dir = path.dirname(opts.out);
 	const log = await readCorrections(path.join(dir, 'corrections.json'));
+	const version = opts.cache ? pipelineVersion() : '';
+	const cache = opts.cache ? await readCache(dir, version) : null;
+	const gazetteer = lazy(opts.gazetteer);
 	const events: EventFeature[] = [];
+	const notes: { file: string; note: string }[] = [];
+	const used = new Map<string, CacheEntry>();
+	const texts: FileWrite[] = [];
 	let articles = 0;
 	let unplaced = 0;
 	let mentions = 0;
-	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
-	for (const [i, file] of files.entries()) {
-		try {
-			// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
-			const r = ingestArticleText(readArticleFile(file), file, opts.gazetteer);
-			const taken = sources.get(r.article.sourceId);
-			if (taken) throw new Error(`${file}: source id: "${r.article.sourceId}" is already the id of ${taken}; rename one of them`);
-			sources.set(r.article.sourceId, file);
-			events.push(...r.events);
-			unplaced += r.unplaced;
-			mentions += r.mentions;
-			articles++;
-		} catch (err) {
-			failed.push({ file, reason: (err as Error).message.startsWith(`${file}: `) ? (err as Error).message.slice(file.length + 2) : (err as Error).message });
+	let cached = 0;
+	let changed = false;
+	const textOf = (sourceId: string) => path.join(dir, EXTRACTED_DIR, `${sourceId}.md`);
+	const reason = (file: string, err: unknown) => {
+		const msg = (err as Error).message;
+		return msg.startsWith(`${file}: `) ? msg.slice(file.length + 2) : msg;
+	};
+	// One slot per file, filled in any order (workers finish when they finish) and merged in file order below.
+	const slots: { file: string; key: string; entry?: CacheEntry; error?: string }[] = [];
+	const extracted = (slot: (typeof slots)[number], r: FileResult) => {
+		slot.entry = r.entry;
+		changed = true;
+		for (const t of r.texts) {
+			if (readIfThere(textOf(t.sourceId)) !== t.text) texts.push({ file: path.join(EXTRACTED_DIR, `${t.sourceId}.md`), data: t.text });
 		}
-		opts.onProgress?.(i + 1, files.length, file);
+	};
+	const jobs = Math.max(1, Math.min(opts.jobs ?? 1, files.length));
+	// Started only when more than INLINE_FIRST files are not in the cache: a worker costs seconds to start (it loads
+	// its own gazetteer), which a watch run over one changed file, or a no-change run, should not pay.
+	let pool: Pool | null = null;
+	let misses = 0;
+	const inflight = new Set<Promise<void>>();
+	let done = 0;
+	const progress = (file: string) => opts.onProgress?.(++done, files.length, file);
+	try {
+		for (const file of files) {
+			const slot: (typeof slots)[number] = { file, key: '' };
+			slots.push(slot);
+			try {
+				// Synchronous read: the loop is CPU-bound anyway, and an async read costs ~0.8 ms of CPU per file here.
+				const bytes = readArticleFile(file);
+				slot.key = cache ? cacheKey(file, bytes, version) : '';
+				let entry = cache?.entries.get(slot.key);
+				// An extracted text deleted since (or never written: another output folder) needs the file read again.
+				if (entry?.articles.some((a) => a.extracted && !existsSync(textOf(a.source_id)))) entry = undefined;
+				if (entry) {
+					slot.entry = entry;
+					cached++;
+				} else if (jobs > 1 && misses++ >= INLINE_FIRST) {
+					const p: Promise<void> = (pool ??= workerPool(jobs))
+						.run(file, bytes, slot.key)
+						.then((r) => extracted(slot, r))
+						.catch((err) => {
+							if (!(err instanceof FileError)) throw err;
+							slot.error = reason(file, err);
+						})
+						.finally(() => {
+							inflight.delete(p);
+							progress(file);
+						});
+					inflight.add(p);
+					// A few files queued per worker keeps them busy without holding every file's bytes at once.
+					if (inflight.size >= 4 * jobs) await Promise.race(inflight);
+					continue;
+				} else extracted(slot, extractFile(bytes, file, gazetteer, slot.key));
+			} catch (err) {
+				slot.error = reason(file, err);
+			}
+			progress(file);
+		}
+		await Promise.all(inflight);
+	} finally {
+		await (pool as Pool | null)?.close();
+	}
+	const sources = new Map<string, string>(); // source id → the file that has it: ids must stay unique
+	for (const { file, key, entry, error } of slots) {
+		if (!entry) {
+			failed.push({ file, reason: error ?? 'not read' });
+			continue;
+		}
+		if (cache && !used.has(key)) used.set(key, entry);
+		for (const f of entry.failed) failed.push({ file, reason: f.item ? `${f.item}: ${f.reason}` : f.reason });
+		for (const note of entry.notes) notes.push({ file, note });
+		for (const a of entry.articles) {
+			const taken = sources.get(a.source_id);
+			if (taken) {
+				failed.push({ file, reason: `source id: "${a.source_id}" is already the id of ${taken}; rename one of them` });
+				continue;
+			}
+			sources.set(a.source_id, file);
+			for (const line of a.lines) events.push(remember(JSON.parse(line) as EventFeature, line));
+			unplaced += a.unplaced;
+			mentions += a.mentions;
+			articles++;
+		}
 	}
 	const applied = applyCorrections(events, log.corrections);
-	const places = buildPlaces(applied.features, opts.gazetteer);
+	const places = buildPlaces(applied.features, cache ? placeCache(cache, gazetteer) : gazetteer);
 	const placesOut = path.join(dir, 'places.geojson');
 	// No article read (a mistyped path, an unreadable or article-free folder) must not replace the stored events with none.
 	const written = articles > 0;
 	if (written) {
 		await mkdir(dir, { recursive: true });
-		// One all-or-nothing commit (journal.ts): a crash between the two files leaves both old or both new.
-		await commitFiles(dir, [
+		// One all-or-nothing commit (journal.ts): a crash between the files leaves all old or all new.
+		// A file whose bytes are unchanged is left alone (a watch run after an unrelated save changes nothing).
+		const outputs = [
 			{ file: path.basename(opts.out), data: serializeEvents(applied.features) },
 			{ file: 'places.geojson', data: serializePlaces(places) }
-		]);
+		].filter((w) => readIfThere(path.join(dir, w.file)) !== w.data);
+		if (texts.length || outputs.length) await commitFiles(dir, [...texts, ...outputs]);
+	}
+	// The cache keeps what this run used (a deleted file's entry goes); it is rewritten only when that changed.
+	if (cache) {
+		const keep = places.flatMap((p) => cache.places.get(String(p.id)) ?? []);
+		if (changed || used.size !== cache.entries.size || cache.placesAdded || keep.length !== cache.places.size) {
+			await mkdir(dir, { recursive: true });
+			await writeCache(dir, version, used.values(), keep);
+		}
 	}
 	return {
 		articles,
@@ -190,6 +349,9 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 		unplaced,
 		mentions,
 		failed,
+		notes,
+		cached,
+		workers: pool ? jobs : 0,
 		orphans: applied.orphans,
 		corrections: log.corrections.length,
 		out: opts.out,

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { answer } from '$lib/server/http';
 import { articlePath, StorageError } from '$lib/server/storage';
 import { parseArticle } from '$lib/server/pipeline/article';
+import { loadArticle } from '../../../sources/load-article';
 
 export const GET: RequestHandler = ({ params }) =>
 	answer(async () => {
@@ -20,7 +21,8 @@ export const GET: RequestHandler = ({ params }) =>
 				/* try the next extension */
 			}
 		}
-		if (!raw) throw new StorageError(404, `No article with source id ${params.source_id}.`);
-		const article = parseArticle(raw, file);
+		// Else the text the ingest extracted from a page, feed item or JSON line.
+		const article = raw ? parseArticle(raw, file) : await loadArticle(params.source_id);
+		if (!article) throw new StorageError(404, `No article with source id ${params.source_id}.`);
 		return json({ source_id: article.sourceId, meta: article.meta, body: article.body });
 	});

@@ -1,0 +1,55 @@
+// `--jobs N`: files extracted in worker threads (each with its own gazetteer) give the same bytes as one thread.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFile, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadGazetteer } from '../../src/lib/server/gazetteer/index';
+import { ingestPaths } from '../../src/lib/server/pipeline/ingest';
+
+const FIX = 'tests/fixtures/inputs';
+const SENTENCES = [
+	'Riot police detained dozens of protesters in Minsk on Sunday evening.',
+	'Polish border guards said 300 migrants tried to cross from Belarus near Bialowieza on Tuesday.',
+	'Ukraine sent additional troops to its border with Belarus on Wednesday.',
+	'Thousands of people rallied in Grodno on Saturday against the election results.'
+];
+
+let dir: string;
+beforeAll(async () => {
+	dir = await mkdtemp(path.join(tmpdir(), 'ingest-jobs-'));
+	await mkdir(path.join(dir, 'in'));
+	// The first 16 files are extracted on the main thread before workers start: 16 articles, then one file of each format.
+	for (let i = 0; i < 16; i++) {
+		await writeFile(path.join(dir, 'in', `0m${String(i).padStart(2, '0')}.md`), `---\npublished: 2020-08-${String(10 + i).padStart(2, '0')}\nlanguage: en\n---\n${SENTENCES[i % 4]}\n\n${SENTENCES[(i + 1) % 4]}\n`);
+	}
+	for (const name of await readdir(FIX)) {
+		await copyFile(path.join(FIX, name), path.join(dir, 'in', name));
+	}
+});
+afterAll(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+async function run(name: string, jobs: number) {
+	const out = path.join(dir, name, 'events.geojson');
+	await mkdir(path.dirname(out), { recursive: true });
+	const summary = await ingestPaths([path.join(dir, 'in')], { out, gazetteer: loadGazetteer, jobs });
+	const read = (f: string) => readFile(path.join(dir, name, f), 'utf8');
+	return { summary, events: await read('events.geojson'), places: await read('places.geojson'), page: await read('articles/.extracted/saved-page.md') };
+}
+
+describe('ingest with worker threads', () => {
+	it('writes byte-identical events, places and extracted texts with --jobs 2 as with --jobs 1, and reports the same failures', { timeout: 240_000 }, async () => {
+		const one = await run('one', 1);
+		const two = await run('two', 2);
+		expect(one.summary.workers).toBe(0);
+		expect(two.summary.workers).toBe(2);
+		expect(two.summary.articles).toBe(one.summary.articles);
+		expect(one.summary.articles).toBe(29);
+		expect(two.events).toBe(one.events);
+		expect(two.places).toBe(one.places);
+		expect(two.page).toBe(one.page);
+		expect(two.summary.failed).toEqual(one.summary.failed);
+		expect(two.summary.notes).toEqual(one.summary.notes);
+	});
+});
