@@ -1,11 +1,14 @@
 // The timeline's interval band in Chromium, on the embedded data: week/month/year-dated events drawn as
 // bars on the histogram's x-scale, highlighted while they overlap the window; screenshots at desktop and phone size.
+// Then the axis: ticks that follow the zoom, fit to the filtered events, the histogram stacked in the legend's
+// colours, and playback that jumps over empty stretches (counted in playback steps, never in seconds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { copyGeodata, launchBrowser, openPage, startServer, waitForMapIdle, ROOT, type AppServer, type WatchedPage } from './harness';
 import type { EventCollection } from '../../src/lib/domain/event';
+import { filterEvents, type EventFilter } from '../../src/lib/domain/filter';
 
 const SHOTS = path.join(ROOT, 'test-results');
 
@@ -48,11 +51,12 @@ async function bars(page: Page): Promise<Bar[]> {
 	);
 }
 
-async function open(query = '', viewport?: { width: number; height: number }): Promise<Page> {
+/** A fresh page at `query`, once its map is idle (or, with `map: false`, once the timeline has its data). */
+async function open(query = '', viewport?: { width: number; height: number }, opts: { map?: boolean } = {}): Promise<Page> {
 	const w = await openPage(browser, viewport);
 	pages.push(w);
 	await w.page.goto(`${server.url}/${query}`);
-	await waitForMapIdle(w.page);
+	if (opts.map ?? true) await waitForMapIdle(w.page);
 	await w.page.waitForSelector('[data-testid=interval-bands] rect.band');
 	return w.page;
 }
@@ -178,3 +182,201 @@ describe('timeline interval band', () => {
 		}
 	});
 });
+
+/** The days the timeline shows, read from its end labels. */
+async function viewOf(page: Page): Promise<[string, string]> {
+	return [(await page.getByTestId('view-start').textContent())!, (await page.getByTestId('view-end').textContent())!];
+}
+
+async function ticksOf(page: Page): Promise<{ unit: string; ticks: { day: string; label: string; x: number }[] }> {
+	return page.getByTestId('axis-ticks').evaluate((el) => ({
+		unit: el.getAttribute('data-unit')!,
+		ticks: [...el.querySelectorAll('.tick')].map((t) => ({ day: t.getAttribute('data-day')!, label: t.textContent!, x: t.getBoundingClientRect().x }))
+	}));
+}
+
+/** First and last day of the events a filter keeps, from the data file through the one filter. */
+function extentOf(filter: EventFilter): [string, string] {
+	const kept = filterEvents(events, filter).filter((e) => e.properties.date_start);
+	return [kept.map((e) => e.properties.date_start!).sort()[0]!, kept.map((e) => e.properties.date_end ?? e.properties.date_start!).sort().at(-1)!];
+}
+
+const COARSE = ['year', 'month', 'week', 'day'];
+
+/** The view holds the extent with a margin of at least a day and at most 3 % of the extent on each side. */
+function expectFits(view: [string, string], extent: [string, string]): void {
+	const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+	const most = Math.max(1, Math.ceil((days(extent[0], extent[1]) + 1) * 0.03));
+	for (const margin of [days(view[0], extent[0]), days(extent[1], view[1])]) {
+		expect(margin).toBeGreaterThanOrEqual(1);
+		expect(margin).toBeLessThanOrEqual(most);
+	}
+}
+
+describe('timeline axis, stacked histogram and playback', () => {
+	let page: Page;
+	let mine = 0; // pages opened before this block's
+	beforeAll(async () => {
+		mine = pages.length;
+		page = await open();
+	});
+
+	it('ticks adapt to the zoom: years or months over all the data, then weeks, then days; each tick sits at its day', async () => {
+		const seen: string[] = [];
+		const track = (await page.locator('.track').boundingBox())!;
+		const check = async () => {
+			const { unit, ticks } = await ticksOf(page);
+			seen.push(unit);
+			const [from, to] = await viewOf(page);
+			const d0 = Date.parse(from);
+			const span = (Date.parse(to) - d0) / 86_400_000 + 1;
+			expect(ticks.length).toBeGreaterThanOrEqual(2);
+			for (const t of ticks) expect(Math.abs(t.x - (track.x + ((Date.parse(t.day) - d0) / 86_400_000 / span) * track.width))).toBeLessThan(1.5);
+			return { unit, ticks, span };
+		};
+		const all = await check();
+		expectFits(await viewOf(page), extentOf({}));
+		expect(['year', 'month']).toContain(all.unit);
+		expect(all.ticks.some((t) => /\d{4}/.test(t.label))).toBe(true);
+		await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'timeline-axis-all.png') });
+
+		// The wheel zooms in about the pointer: the day under it stays under it.
+		const x = track.x + track.width * 0.62;
+		await page.mouse.move(x, track.y + track.height / 2);
+		const [a0, b0] = (await viewOf(page)).map(Date.parse);
+		const under = a0! + ((x - track.x) / track.width) * (b0! - a0! + 86_400_000);
+		for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -250);
+		await expect.poll(async () => (await check()).span).toBeLessThan(all.span / 2);
+		const [a1, b1] = (await viewOf(page)).map(Date.parse);
+		const under1 = a1! + ((x - track.x) / track.width) * (b1! - a1! + 86_400_000);
+		expect(Math.abs(under1 - under) / 86_400_000).toBeLessThan(all.span / 100);
+
+		// Then the buttons, until a day is the tick.
+		for (let k = 0; k < 12 && seen.at(-1) !== 'day'; k++) {
+			const before = await viewOf(page);
+			await page.getByTestId('zoom-in').click();
+			await expect.poll(() => viewOf(page)).not.toEqual(before);
+			const { unit } = await check();
+			if (unit === 'week' && !seen.slice(0, -1).includes('week')) await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'timeline-axis-weeks.png') });
+		}
+		await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'timeline-axis-days.png') });
+		for (const u of ['month', 'week', 'day']) expect(seen).toContain(u);
+		// Coarse to fine, never back.
+		for (let k = 1; k < seen.length; k++) expect(COARSE.indexOf(seen[k]!)).toBeGreaterThanOrEqual(COARSE.indexOf(seen[k - 1]!));
+		const days = await ticksOf(page);
+		expect(new Set(days.ticks.map((t) => t.label)).size).toBe(days.ticks.length);
+
+		// Panning later keeps the width; Fit goes back to all the filtered events.
+		const [p0, p1] = (await viewOf(page)).map(Date.parse);
+		await page.getByTestId('pan-later').click();
+		await expect.poll(async () => Date.parse((await viewOf(page))[0])).toBeGreaterThan(p0!);
+		const [q0, q1] = (await viewOf(page)).map(Date.parse);
+		expect(q1! - q0!).toBe(p1! - p0!);
+		await page.getByTestId('zoom-fit').click();
+		await expect.poll(() => page.getByTestId('zoom-fit').isEnabled()).toBe(false);
+		expectFits(await viewOf(page), extentOf({}));
+	});
+
+	it('a filter that changes the extent fits the timeline to the filtered events, zoomed or not', async () => {
+		await page.getByTestId('zoom-in').click();
+		await page.getByTestId('zoom-in').click();
+		await expect.poll(() => page.getByTestId('zoom-fit').isEnabled()).toBe(true);
+		const before = await viewOf(page);
+		await page.getByTestId('type-MOBILIZE').check();
+		await expect.poll(() => viewOf(page)).not.toEqual(before);
+		expectFits(await viewOf(page), extentOf({ types: ['MOBILIZE'] }));
+		expect(await page.getByTestId('zoom-fit').isEnabled()).toBe(false);
+		// Every bar is a MOBILIZE bar, and bars stand at both ends (the range is the events' extent), clear of the handles.
+		const bars = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ type: r.getAttribute('data-type'), box: r.getBoundingClientRect() })));
+		const track = (await page.locator('.track').boundingBox())!;
+		const handles = [(await page.getByTestId('handle-start').boundingBox())!, (await page.getByTestId('handle-end').boundingBox())!];
+		expect(new Set(bars.map((b) => b.type))).toEqual(new Set(['MOBILIZE']));
+		expect(Math.min(...bars.map((b) => b.box.x))).toBeLessThan(track.x + track.width * 0.05);
+		expect(Math.max(...bars.map((b) => b.box.x + b.box.width))).toBeGreaterThan(track.x + track.width * 0.95);
+		for (const b of bars) for (const h of handles) expect(b.box.x >= h.x + h.width || b.box.x + b.box.width <= h.x).toBe(true);
+		await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'timeline-fit-mobilize.png') });
+		// Unticking refits to all the events: the earlier zoom does not come back.
+		await page.getByTestId('type-MOBILIZE').uncheck();
+		await expect.poll(async () => (await viewOf(page))[0] < '2020-01-01').toBe(true);
+		expectFits(await viewOf(page), extentOf({}));
+
+		// The issue's own case, from the URL: the handles sit over the only bars' span, not over 3½ years.
+		const blr = await open('?type=MOBILIZE&country=BLR', undefined, { map: false });
+		expectFits(await viewOf(blr), extentOf({ types: ['MOBILIZE'], countries: ['BLR'] }));
+	});
+
+	it('stacks the histogram by event type in the colours of the type legend', async () => {
+		const bars = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ type: r.getAttribute('data-type')!, fill: getComputedStyle(r).fill })));
+		const legend = Object.fromEntries(
+			await page.$$eval('[data-testid^=type-]', (inputs) =>
+				inputs.map((i) => [i.getAttribute('data-testid')!.slice(5), getComputedStyle(i.closest('label')!.querySelector('.swatch')!).backgroundColor])
+			)
+		) as Record<string, string>;
+		expect(new Set(bars.map((b) => b.type))).toEqual(new Set(events.filter((e) => e.properties.date_start).map((e) => e.properties.event_type)));
+		for (const b of bars) expect(b.fill).toBe(legend[b.type]);
+		// Two types in one bin are two pieces stacked one on the other, not drawn over each other.
+		const pieces = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ x: r.getAttribute('x'), y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) })));
+		const byBin = new Map<string | null, typeof pieces>();
+		for (const p of pieces) byBin.set(p.x, [...(byBin.get(p.x) ?? []), p]);
+		const stacked = [...byBin.values()].filter((ps) => ps.length > 1);
+		expect(stacked.length).toBeGreaterThan(0);
+		for (const ps of stacked) {
+			ps.sort((a, b) => b.y - a.y);
+			for (let k = 1; k < ps.length; k++) expect(Math.abs(ps[k]!.y + ps[k]!.h - ps[k - 1]!.y)).toBeLessThan(1e-6);
+		}
+		await page.locator('[data-testid=histogram]').screenshot({ path: path.join(SHOTS, 'timeline-stacked.png') });
+	});
+
+	/** Plays until the window's end reaches `day` and returns the playback steps taken then (one read, one frame). */
+	async function playUntil(p: Page, day: string): Promise<{ steps: number; label: string; count: number }> {
+		await p.locator('button.play').click();
+		const handle = await p.waitForFunction(
+			(d) => {
+				const label = document.querySelector('[data-testid=window-label]')!.textContent!.trim();
+				const end = label.split(' – ')[1];
+				if (!end || end < d) return null;
+				return { steps: Number(document.querySelector('section.timeline')!.getAttribute('data-steps')), label, count: Number(document.querySelector('[data-testid=header-count]')!.textContent) };
+			},
+			day,
+			{ polling: 'raf', timeout: 20_000 }
+		);
+		const out = (await handle.jsonValue()) as { steps: number; label: string; count: number };
+		await p.locator('button.play').click();
+		return out;
+	}
+
+	it('playback jumps over an empty stretch to the next event in one step, in both modes; unticked, it crawls', async () => {
+		const [next] = extentOf({ languages: ['ar'], from: '2022-03-31' });
+		// Moving: a 30-day window with nothing in it; the next Arabic event is 16 months later.
+		const moving = await open('?language=ar&from=2022-03-01&to=2022-03-30', undefined, { map: false });
+		const m = await playUntil(moving, next);
+		expect(m.steps).toBe(1);
+		expect(m.label).toBe(`${isoAdd(next, -29)} – ${next}`);
+		expect(m.count).toBeGreaterThan(0);
+		// Cumulative: the window grows straight to the next event's day.
+		const cumulative = await open('?language=ar&from=2022-02-01&to=2022-03-02&mode=cumulative', undefined, { map: false });
+		const c = await playUntil(cumulative, next);
+		expect(c.steps).toBe(1);
+		expect(c.label).toBe(`2022-02-01 – ${next}`);
+		// Without skipping, three steps move a 7 days/s window by at most two days each.
+		const crawl = await open('?language=ar&from=2022-03-01&to=2022-03-30', undefined, { map: false });
+		await crawl.getByTestId('skip-gaps').uncheck();
+		await crawl.locator('button.play').click();
+		await crawl.waitForFunction(() => Number(document.querySelector('section.timeline')!.getAttribute('data-steps')) >= 3, null, { polling: 'raf' });
+		await crawl.locator('button.play').click();
+		const steps = Number(await crawl.locator('section.timeline').getAttribute('data-steps'));
+		const [from, to] = (await windowOf(crawl))!;
+		expect(Date.parse(to) - Date.parse(from)).toBe(29 * 86_400_000);
+		expect((Date.parse(to) - Date.parse('2022-03-30')) / 86_400_000).toBeLessThanOrEqual(2 * steps);
+		expect(to < next).toBe(true);
+		expect(Number(await crawl.getByTestId('header-count').textContent())).toBe(0);
+	});
+
+	it('loads without console errors', () => {
+		for (const w of pages.slice(mine)) expect(w.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+	});
+});
+
+function isoAdd(iso: string, days: number): string {
+	return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
