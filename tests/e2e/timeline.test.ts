@@ -7,13 +7,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { copyGeodata, launchBrowser, openPage, startServer, waitForMapIdle, ROOT, type AppServer, type WatchedPage } from './harness';
-import type { EventCollection } from '../../src/lib/domain/event';
+import type { EventCollection, EventFeature } from '../../src/lib/domain/event';
 import { filterEvents, type EventFilter } from '../../src/lib/domain/filter';
 
 const SHOTS = path.join(ROOT, 'test-results');
 
 let data: ReturnType<typeof copyGeodata>;
-let events: EventCollection['features'];
+let events: EventFeature[];
 let server: AppServer;
 let browser: Browser;
 const pages: WatchedPage[] = [];
@@ -71,7 +71,7 @@ async function windowOf(page: Page): Promise<[string, string] | null> {
 
 beforeAll(async () => {
 	data = copyGeodata();
-	events = (JSON.parse(readFileSync(path.join(data.dir, 'events.geojson'), 'utf8')) as EventCollection).features;
+	events = (JSON.parse(readFileSync(path.join(data.dir, 'events.geojson'), 'utf8')) as EventCollection).features as EventFeature[];
 	mkdirSync(SHOTS, { recursive: true });
 	[server, browser] = await Promise.all([startServer({ geodataDir: data.dir }), launchBrowser()]);
 });
@@ -213,7 +213,7 @@ function expectFits(view: [string, string], extent: [string, string]): void {
 	}
 }
 
-describe('timeline axis, stacked histogram and playback', () => {
+describe('the dashboard on the embedded data: timeline axis, stacked histogram, search, playback', () => {
 	let page: Page;
 	let mine = 0; // pages opened before this block's
 	beforeAll(async () => {
@@ -325,6 +325,26 @@ describe('timeline axis, stacked histogram and playback', () => {
 			for (let k = 1; k < ps.length; k++) expect(Math.abs(ps[k]!.y + ps[k]!.h - ps[k - 1]!.y)).toBeLessThan(1e-6);
 		}
 		await page.locator('[data-testid=histogram]').screenshot({ path: path.join(SHOTS, 'timeline-stacked.png') });
+	});
+
+	it('"lukashenka" in the search box finds the Lukashenko events, in either spelling and in Arabic', async () => {
+		const wantIds = filterEvents(events, { q: 'Lukashenko' }).map((e) => e.properties.id);
+		const want = wantIds.length;
+		const literal = events.filter((e) => JSON.stringify(e.properties).toLowerCase().includes('lukashenka')).length;
+		expect(want).toBeGreaterThan(literal); // folding finds more than the literal word
+		const search = page.getByTestId('search');
+		await search.fill('lukashenka');
+		await expect.poll(async () => Number(await page.getByTestId('header-count').textContent())).toBe(want);
+		expect(want).toBe(filterEvents(events, { q: 'lukashenka' }).length);
+		// The list holds them all, among them events that name him only in Arabic script (ولوكاشينكو in a title).
+		const listed = await page.locator('section.events li[data-event-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')!));
+		expect(new Set(listed)).toEqual(new Set(wantIds));
+		const arabicOnly = events.filter((e) => !JSON.stringify(e.properties).toLowerCase().includes('lukash') && JSON.stringify(e.properties).includes('لوكاشينكو'));
+		expect(arabicOnly.length).toBeGreaterThan(0);
+		for (const e of arabicOnly) expect(listed).toContain(e.properties.id);
+		await page.screenshot({ path: path.join(SHOTS, 'search-lukashenka.png') });
+		await search.fill('');
+		await expect.poll(async () => Number(await page.getByTestId('header-count').textContent())).toBe(events.length);
 	});
 
 	/** Plays until the window's end reaches `day` and returns the playback steps taken then (one read, one frame). */

@@ -1,10 +1,10 @@
 // Finds place mentions in a text and resolves each to one gazetteer place, using the whole document as context.
 import type { Place, PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
-import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
+import { cliticReadings, hasArabic, stripArticle } from '../../domain/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
-import { TRANSLIT_PREFIX, translitKey } from './translit';
+import { TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import type { SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
