@@ -347,6 +347,46 @@ describe('the dashboard on the embedded data: timeline axis, stacked histogram, 
 		await expect.poll(async () => Number(await page.getByTestId('header-count').textContent())).toBe(events.length);
 	});
 
+	it('every actor is reachable (show all, or a search inside the facet); countries by name; long titles keep their counts', async () => {
+		const actors = new Set(events.flatMap((e) => e.properties.actors));
+		expect(actors.size).toBeGreaterThan(12);
+		const facet = page.getByTestId('facet-actors');
+		const values = () => facet.locator('input[type=checkbox]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
+		expect((await values()).length).toBe(12);
+		await page.getByTestId('facet-more-actors').click();
+		expect(new Set(await values())).toEqual(actors);
+		// A search inside the facet narrows it to the matching names, folded ("tsikh" finds Tsikhanouskaya).
+		await page.getByTestId('facet-search-actors').fill('TSIKH');
+		await expect.poll(values).toEqual(['Sviatlana Tsikhanouskaya']);
+		await facet.locator('input[data-value="Sviatlana Tsikhanouskaya"]').check();
+		await expect.poll(async () => Number(await page.getByTestId('header-count').textContent())).toBe(filterEvents(events, { actors: ['Sviatlana Tsikhanouskaya'] }).length);
+		await facet.locator('input[data-value="Sviatlana Tsikhanouskaya"]').uncheck();
+		await page.getByTestId('facet-search-actors').fill('');
+		await expect.poll(async () => Number(await page.getByTestId('header-count').textContent())).toBe(events.length);
+
+		const countries = await page.getByTestId('facet-countries').locator('.name').allTextContents();
+		expect(countries).toContain('Belarus');
+		expect(countries).toContain('Russia');
+		for (const c of countries) expect(c).not.toMatch(/^[A-Z]{3}$/);
+
+		// Every source row's count stays inside the panel; a truncated title shows in full on hover (title).
+		const rows = await page.getByTestId('facet-sources').locator('label.row').evaluateAll((els) =>
+			els.map((l) => {
+				const name = l.querySelector('.name') as HTMLElement;
+				const count = l.querySelector('.count')!.getBoundingClientRect();
+				const box = l.closest('aside')!.getBoundingClientRect();
+				return { text: name.textContent!, title: l.getAttribute('title')!, cut: name.scrollWidth > name.clientWidth, countInside: count.right <= box.right + 0.5 && count.width > 0 };
+			})
+		);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const r of rows) {
+			expect(r.countInside).toBe(true);
+			expect(r.title.startsWith(r.text)).toBe(true);
+		}
+		expect(rows.some((r) => r.cut && /[\u0600-\u06ff]/.test(r.text))).toBe(true);
+		await page.getByTestId('facet-sources').screenshot({ path: path.join(SHOTS, 'facet-sources.png') });
+	});
+
 	/** Plays until the window's end reaches `day` and returns the playback steps taken then (one read, one frame). */
 	async function playUntil(p: Page, day: string): Promise<{ steps: number; label: string; count: number }> {
 		await p.locator('button.play').click();
