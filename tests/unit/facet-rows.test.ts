@@ -1,7 +1,7 @@
 // Facet rows: every value reachable (show all, search inside the facet), chosen values always shown; country names.
 import { describe, expect, it } from 'vitest';
 import { facetRows } from '../../src/lib/state/facets';
-import { countryName } from '../../src/lib/state/format';
+import { countryName } from '../../src/lib/domain/countries';
 
 const counts = new Map(Array.from({ length: 30 }, (_, k) => [`actor ${String(k).padStart(2, '0')}`, 30 - k] as const));
 
@@ -32,6 +32,7 @@ describe('countryName', () => {
 		expect(countryName('GBR')).toBe('United Kingdom');
 		expect(countryName('USA')).toBe('United States');
 		expect(countryName('XKX')).toBe('Kosovo');
+		expect(countryName('MDA')).toBe('Moldova');
 		expect(countryName('QQQ')).toBe('QQQ');
 	});
 });

@@ -1,5 +1,6 @@
 // Analyst corrections: an append-only log applied on top of the pipeline's output at every run.
 import type { EventFeature, EventProperties } from './event';
+import { eventSummary } from './summary';
 
 /** Fields an analyst may change on an event. */
 export const EDITABLE_FIELDS = [
@@ -68,13 +69,24 @@ export function activeCorrections(log: readonly Correction[]): Correction[] {
 	return log.filter((c) => c.op !== 'undo' && !cancelled.has(c.id));
 }
 
-/** Applies a patch to one feature, returning a new feature. */
+/** The fields the generated summary describes. */
+const DESCRIBED = ['event_type', 'place_name', 'place_kind', 'country_codes', 'actors'] as const satisfies readonly EditableField[];
+
+/**
+ * Applies a patch to one feature, returning a new feature. A patch that changes what the summary describes (type,
+ * place, actors) writes the summary again (summary.ts), unless an analyst wrote it: the patch sets one, or the
+ * current summary is not the one the event's fields give (an earlier correction, an import, an added event).
+ */
 export function patchFeature(feature: EventFeature, set: EventPatch): EventFeature {
 	const { coordinates, ...props } = set;
+	const properties = { ...feature.properties, ...props };
+	if (set.summary === undefined && DESCRIBED.some((k) => k in props) && feature.properties.summary === eventSummary(feature.properties)) {
+		properties.summary = eventSummary(properties);
+	}
 	return {
 		...feature,
 		geometry: coordinates ? { type: 'Point', coordinates: [coordinates[0], coordinates[1]] } : feature.geometry,
-		properties: { ...feature.properties, ...props }
+		properties
 	};
 }
 
