@@ -165,7 +165,7 @@ describe('dashboard ↔ editing pages', () => {
 			// The read-write server shows the same links, so their absence here is the flag's doing.
 			const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
 			expect(hrefs.filter((h) => h === '/add' || h === '/import' || h.startsWith('/edit/'))).toEqual([]);
-			expect(await page.getByTestId('full-article').count()).toBe(1);
+			await expect.poll(() => page.getByTestId('full-article').count()).toBe(1); // shown once the article is there
 			await page.waitForTimeout(500); // the editor module loads lazily: give it the chance to (wrongly) appear
 			expect(await page.locator('[data-testid=event-editor]').count()).toBe(0);
 		} finally {
