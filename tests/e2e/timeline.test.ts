@@ -474,6 +474,23 @@ describe('the dashboard on the embedded data: timeline axis, stacked histogram, 
 		expect(Number(await crawl.getByTestId('header-count').textContent())).toBe(0);
 	});
 
+	it('a correction keeps the text true: a new type rewrites the summary, a new date says who corrected it', async () => {
+		const sanction = events.find((e) => e.properties.event_type === 'SANCTION')!.properties;
+		const dated = events.find((e) => e.properties.date_text && e.properties.id !== sanction.id)!.properties;
+		const patch = async (id: string, set: object) => {
+			const { version } = (await (await fetch(`${server.url}/api/history/${id}`)).json()) as { version: string };
+			const r = await fetch(`${server.url}/api/corrections/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', origin: server.url, 'if-match': version }, body: JSON.stringify({ author: 'Ann', set }) });
+			expect(r.status, await r.text()).toBeLessThan(300);
+		};
+		await patch(sanction.id, { event_type: 'PROTEST' });
+		await patch(dated.id, { date: '2021-01-02', date_start: '2021-01-02', date_end: '2021-01-02', date_precision: 'day' });
+		const p = await open(`?sel=${sanction.id}`, undefined, { map: false });
+		const panel = p.getByTestId('source-panel');
+		await expect.poll(() => panel.locator('h2').textContent()).toBe(sanction.summary.replace(/^Sanctions /, 'Protest '));
+		await p.locator(`section.events li[data-event-id="${dated.id}"]`).click();
+		await expect.poll(() => p.getByTestId('date-provenance').textContent()).toMatch(/^\(day, corrected by Ann, \d{4}-\d{2}-\d{2}\)$/);
+	});
+
 	it('loads without console errors', () => {
 		for (const w of pages.slice(mine)) expect(w.errors.filter((e) => !/favicon/.test(e) && !(w === missingArticle && /404/.test(e)))).toEqual([]);
 	});

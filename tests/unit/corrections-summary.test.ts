@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { EventCollection, EventFeature } from '../../src/lib/domain/event';
-import { applyCorrections, patchFeature, type Correction } from '../../src/lib/domain/corrections';
+import { applyCorrections, dateCorrection, patchFeature, type Correction, type EventPatch } from '../../src/lib/domain/corrections';
 import { eventSummary } from '../../src/lib/domain/summary';
 
 const all = (JSON.parse(readFileSync('geodata/events.geojson', 'utf8')) as EventCollection).features as EventFeature[];
@@ -41,5 +41,22 @@ describe('patchFeature and the summary', () => {
 		const log: Correction[] = [{ id: 'c1', at: '2026-01-01T00:00:00Z', author: 'a', event_id: sanction.properties.id, op: 'patch', set: { event_type: 'PROTEST' } }];
 		const out = applyCorrections(all, log).features.find((e) => e.properties.id === sanction.properties.id)!;
 		expect(out.properties.summary).toBe(patchFeature(sanction, { event_type: 'PROTEST' }).properties.summary);
+	});
+});
+
+describe('a corrected date', () => {
+	const dated = all.find((e) => e.properties.date_text)!;
+	const entry = (id: string, set: EventPatch, author = 'Ann'): Correction => ({ id, at: `2026-12-0${id.slice(1)}T10:00:00Z`, author, event_id: dated.properties.id, op: 'patch', set });
+
+	it('no longer claims the words it was read from, and says who corrected it and when', () => {
+		const fixed = patchFeature(dated, { date: '2021-01-02', date_start: '2021-01-02', date_end: '2021-01-02', date_precision: 'day' });
+		expect(dated.properties.date_text).not.toBeNull();
+		expect(fixed.properties.date_text).toBeNull();
+		expect(patchFeature(dated, { actors: ['Police'] }).properties.date_text).toBe(dated.properties.date_text);
+		const log = [entry('c1', { date_start: '2021-01-02' }), entry('c2', { actors: ['Police'] }, 'Bob')];
+		expect(dateCorrection(log)).toEqual({ author: 'Ann', at: '2026-12-01T10:00:00Z' });
+		expect(dateCorrection([log[1]!])).toBeNull();
+		// Undone, the pipeline's date stands again.
+		expect(dateCorrection([...log, { id: 'c3', at: '2026-12-03T10:00:00Z', author: 'Ann', event_id: dated.properties.id, op: 'undo', undoes: 'c1' }])).toBeNull();
 	});
 });
