@@ -158,17 +158,19 @@ describe('dashboard ↔ editing pages', () => {
 
 	it('with READ_ONLY=1 the dashboard offers no add, import or correct link and no editor', async () => {
 		const ro = await startServer({ geodataDir: data.dir, env: { READ_ONLY: '1' } });
+		let page: Page | null = null;
 		try {
 			const target = all[0]!.properties;
-			const page = await open(`?sel=${encodeURIComponent(target.id)}`, ro);
-			await page.waitForSelector('[data-testid=source-panel]');
+			const shown = (page = await open(`?sel=${encodeURIComponent(target.id)}`, ro));
+			await shown.waitForSelector('[data-testid=source-panel]');
 			// The read-write server shows the same links, so their absence here is the flag's doing.
-			const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+			const hrefs = await shown.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
 			expect(hrefs.filter((h) => h === '/add' || h === '/import' || h.startsWith('/edit/'))).toEqual([]);
-			expect(await page.getByTestId('full-article').count()).toBe(1);
-			await page.waitForTimeout(500); // the editor module loads lazily: give it the chance to (wrongly) appear
-			expect(await page.locator('[data-testid=event-editor]').count()).toBe(0);
+			await expect.poll(() => shown.getByTestId('full-article').count()).toBe(1); // shown once the article is there
+			await shown.waitForTimeout(500); // the editor module loads lazily: give it the chance to (wrongly) appear
+			expect(await shown.locator('[data-testid=event-editor]').count()).toBe(0);
 		} finally {
+			await page?.context().close(); // before its server goes: its next poll would log a refused connection
 			await ro.stop();
 		}
 	});

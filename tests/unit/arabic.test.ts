@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliticReadings, normalizeArabic } from '../../src/lib/server/text/arabic';
+import { cliticReadings, normalizeArabic } from '../../src/lib/domain/arabic';
 import { normalizeWithMap } from '../../src/lib/server/text/normalize';
 
 describe('normalizeArabic', () => {

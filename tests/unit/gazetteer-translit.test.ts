@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/lib/server/gazetteer/index';
-import { translitKey } from '../../src/lib/server/gazetteer/translit';
+import { translitKey } from '../../src/lib/domain/translit';
 
 const g = loadGazetteer();
 const ids = (text: string) => g.geoparseDocument(text, { language: 'en' }).map((m) => `${m.text}=${m.place.id}`);

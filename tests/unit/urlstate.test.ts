@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { fromDay } from '$lib/domain/time';
 import { TOGGLE_NAMES } from '$lib/map/ids';
-import { defaultView, parseViewParams, viewToParams, type ViewState } from '$lib/state/url';
+import { dashboardHref, defaultView, parseViewParams, viewToParams, type ViewState } from '$lib/state/url';
 
 const day = fc.integer({ min: 15_000, max: 21_000 });
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z .:-]{0,15}[A-Za-z]$/);
@@ -83,5 +83,24 @@ describe('URL view state', () => {
 		const { view, errors } = parseViewParams(new URLSearchParams('from=2022-05-01&to=2022-01-01&type=AID'));
 		expect(errors).toHaveLength(1);
 		expect(view.filter).toEqual({ types: ['AID'] });
+	});
+});
+
+describe('dashboardHref (the way back from the full-article page)', () => {
+	it('returns to the very view it was given, or selects another event in it', () => {
+		fc.assert(
+			fc.property(viewArb, (view) => {
+				const q = viewToParams(view).toString();
+				expect(dashboardHref(q)).toBe(q ? `/?${q}` : '/');
+				const other = new URL(dashboardHref(q, 'ev-0123456789ab'), 'http://x');
+				expect(parseViewParams(other.searchParams).view).toEqual({ ...parseViewParams(new URLSearchParams(q)).view, selected: 'ev-0123456789ab' });
+			})
+		);
+	});
+
+	it('drops what is no view of the dashboard: bad values, foreign parameters, script URLs', () => {
+		expect(dashboardHref('type=PROTEST&from=2021-13-01&evil=1&map=javascript:alert(1)')).toBe('/?type=PROTEST');
+		expect(dashboardHref(null)).toBe('/');
+		expect(dashboardHref(null, 'ev-1')).toBe('/?sel=ev-1');
 	});
 });

@@ -1,5 +1,6 @@
 // Analyst corrections: an append-only log applied on top of the pipeline's output at every run.
 import type { EventFeature, EventProperties } from './event';
+import { eventSummary } from './summary';
 
 /** Fields an analyst may change on an event. */
 export const EDITABLE_FIELDS = [
@@ -68,13 +69,29 @@ export function activeCorrections(log: readonly Correction[]): Correction[] {
 	return log.filter((c) => c.op !== 'undo' && !cancelled.has(c.id));
 }
 
-/** Applies a patch to one feature, returning a new feature. */
+/** The fields that say when an event happened. */
+const DATED = ['date', 'date_start', 'date_end', 'date_precision'] as const satisfies readonly EditableField[];
+
+/** The fields the generated summary describes. */
+const DESCRIBED = ['event_type', 'place_name', 'place_kind', 'country_codes', 'actors'] as const satisfies readonly EditableField[];
+
+/**
+ * Applies a patch to one feature, returning a new feature. A patch that changes what the summary describes (type,
+ * place, actors) writes the summary again (summary.ts), unless an analyst wrote it: the patch sets one, or the
+ * current summary is not the one the event's fields give (an earlier correction, an import, an added event).
+ */
 export function patchFeature(feature: EventFeature, set: EventPatch): EventFeature {
 	const { coordinates, ...props } = set;
+	const properties = { ...feature.properties, ...props };
+	if (set.summary === undefined && DESCRIBED.some((k) => k in props) && feature.properties.summary === eventSummary(feature.properties)) {
+		properties.summary = eventSummary(properties);
+	}
+	// A corrected date was not read from the article's words: they no longer state it (see dateCorrection).
+	if (set.date_text === undefined && DATED.some((k) => k in props && props[k] !== feature.properties[k])) properties.date_text = null;
 	return {
 		...feature,
 		geometry: coordinates ? { type: 'Point', coordinates: [coordinates[0], coordinates[1]] } : feature.geometry,
-		properties: { ...feature.properties, ...props }
+		properties
 	};
 }
 
@@ -100,6 +117,17 @@ export function applyCorrections(features: readonly EventFeature[], log: readonl
 		else if (c.op === 'patch') byId.set(c.event_id, patchFeature(current, c.set));
 	}
 	return { features: [...byId.values()], orphans };
+}
+
+/** Who corrected an event's date and when: the latest patch in force that changed it, or null (the pipeline's date). */
+export function dateCorrection(history: readonly Correction[]): { author: string; at: string } | null {
+	const active = activeCorrections(history);
+	for (let i = active.length - 1; i >= 0; i--) {
+		const c = active[i]!;
+		if (c.op === 'patch' && DATED.some((k) => k in c.set)) return { author: c.author, at: c.at };
+		if (c.op === 'add') return { author: c.author, at: c.at };
+	}
+	return null;
 }
 
 /** The log entries that concern one event, oldest first (its history). */

@@ -1,5 +1,6 @@
 // The one event filter: the page, the export endpoint, the wall and the tests all use these functions.
-import { isEventType, type EventFeature, type EventProperties, type EventType } from './event';
+import { isEventType, type EventFeature, type EventType } from './event';
+import { textQuery } from './search';
 import { isIsoDate, toDay, eventDays, overlaps, type DayRange } from './time';
 
 /** [west, south, east, north] in degrees. */
@@ -18,7 +19,7 @@ export interface EventFilter {
 	places?: string[]; // place_id
 	sources?: string[]; // source_id
 	languages?: string[]; // BCP 47 primary tag, e.g. "en", "ar"
-	q?: string; // free text, case- and diacritic-insensitive
+	q?: string; // free text: case, diacritics, Arabic forms, romanisations and actor aliases folded (search.ts)
 	bbox?: BBox;
 	/** Keep events without a date even when a time window is set (they cannot be placed in time). */
 	undated?: boolean;
@@ -125,17 +126,6 @@ export function filterToParams(filter: EventFilter, params = new URLSearchParams
 	return params;
 }
 
-/** Lower-cases and strips Latin and Arabic diacritics and tatweel, for forgiving text search. */
-export function foldText(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
-		.replace(/[إأآٱ]/g, 'ا')
-		.replace(/ى/g, 'ي')
-		.replace(/ة/g, 'ه')
-		.toLowerCase();
-}
-
 /** The time window of a filter as days, or null when it has none. */
 export function filterDays(filter: EventFilter): DayRange | null {
 	if (!filter.from && !filter.to) return null;
@@ -143,10 +133,6 @@ export function filterDays(filter: EventFilter): DayRange | null {
 		start: filter.from ? toDay(filter.from) : Number.NEGATIVE_INFINITY,
 		end: filter.to ? toDay(filter.to) : Number.POSITIVE_INFINITY
 	};
-}
-
-function searchableText(p: EventProperties): string {
-	return foldText([p.summary, p.evidence, p.place_name, p.place_text, p.event_type, p.source_title, p.source_publisher ?? '', ...p.actors].join('\n'));
 }
 
 /**
@@ -161,7 +147,7 @@ export function eventPredicate(filter: EventFilter): (feature: EventFeature) => 
 	const places = filter.places?.length ? new Set(filter.places) : null;
 	const sources = filter.sources?.length ? new Set(filter.sources) : null;
 	const languages = filter.languages?.length ? new Set(filter.languages) : null;
-	const q = filter.q ? foldText(filter.q) : null;
+	const q = filter.q ? textQuery(filter.q) : null;
 	const bbox = filter.bbox;
 	const keepUndated = filter.undated ?? false;
 	return (feature) => {
@@ -180,7 +166,7 @@ export function eventPredicate(filter: EventFilter): (feature: EventFeature) => 
 			const [lon, lat] = feature.geometry.coordinates as [number, number];
 			if (!inBBox(lon, lat, bbox)) return false;
 		}
-		if (q && !searchableText(p).includes(q)) return false;
+		if (q && !q(p)) return false;
 		return true;
 	};
 }

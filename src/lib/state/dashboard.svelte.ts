@@ -1,10 +1,10 @@
 // The dashboard's reactive state: data, filters, time window, selection, layers, camera — and its URL form.
-import type { EventFeature } from '$lib/domain/event';
+import { EVENT_TYPES, type EventFeature, type EventType } from '$lib/domain/event';
 import { eventPredicate, type EventFilter } from '$lib/domain/filter';
 import { fromDay, toDay } from '$lib/domain/time';
 import type { Toggle } from '$lib/map/ids';
 import { pointIndex, type PointIndex } from '$lib/map/cluster';
-import { advanceWindow, dayIndex, histogram, nextStop, prevStop, type DayIndex } from './timeline';
+import { advanceWindow, dayIndex, keptDays, nextKeptStart, prevKeptStart, skipWindow, stackedHistogram, type DayIndex } from './timeline';
 import { DEFAULT_LAYERS, viewToParams, type Camera, type PlayMode, type ViewState } from './url';
 
 /** The time window as UTC day numbers plus playback settings. */
@@ -14,6 +14,8 @@ export class TimeWindow {
 	mode = $state<PlayMode>('moving');
 	speed = $state(7); // days per second
 	playing = $state(false);
+	/** Playback jumps over stretches with no (filtered) event to the next one. */
+	skip = $state(true);
 
 	set(start: number, end: number): void {
 		if (end < start) [start, end] = [end, start];
@@ -116,30 +118,38 @@ export class Dashboard {
 		return this.#byId.get(id) ?? -1;
 	}
 
-	/** Histogram of the filtered events over the whole extent. */
-	bins(count: number): number[] {
-		const ext = this.index.extent;
-		if (!ext) return [];
+	/** Each event's type as its index in EVENT_TYPES (the histogram stacks by it). */
+	typeIndex = $derived.by(() => {
+		const at = new Map<EventType, number>(EVENT_TYPES.map((t, k) => [t, k]));
+		return Uint8Array.from(this.events, (e) => at.get(e.properties.event_type) ?? 0);
+	});
+
+	/** The filtered events' days: their extent (what the timeline fits to), playback's stops and gaps. */
+	kept = $derived(keptDays(this.index, (i) => this.passing[i] === 1));
+
+	/** Histogram of the filtered events over the day range [start, end], each bin split by event type (EVENT_TYPES order). */
+	bins(start: number, end: number, count: number): number[][] {
 		const pass = this.passing;
-		return histogram(this.index, ext.start, ext.end, count, (i) => pass[i] === 1);
+		return stackedHistogram(this.index, this.typeIndex, EVENT_TYPES.length, start, end, count, (i) => pass[i] === 1);
 	}
 
-	/** Moves the window so it ends on the next (or previous) event start day; keeps its width. */
+	/** Moves the window so it ends on the next (or previous) filtered event's start day; keeps its width. */
 	step(direction: 1 | -1): void {
 		const { start, end } = this.time;
 		const width = end - start;
-		const stop = direction > 0 ? nextStop(this.index, end) : prevStop(this.index, end);
+		const stop = direction > 0 ? nextKeptStart(this.kept, end) : prevKeptStart(this.kept, end);
 		if (stop === null) return;
 		this.windowed = true;
 		if (this.time.mode === 'cumulative') this.time.set(start, Math.max(start, stop));
 		else this.time.set(stop - width, stop);
 	}
 
-	/** One playback tick of `days`; false at the end (playback stops). */
+	/** One playback tick of `days` (over empty stretches at once when `time.skip`); false at the end (playback stops). */
 	tick(days: number): boolean {
-		const ext = this.index.extent;
+		const ext = this.kept.extent ?? this.index.extent;
 		if (!ext) return false;
-		const next = advanceWindow({ start: this.time.start, end: this.time.end }, days, this.time.mode, ext.end);
+		const win = { start: this.time.start, end: this.time.end };
+		const next = this.time.skip ? skipWindow(win, days, this.time.mode, ext.end, this.kept) : advanceWindow(win, days, this.time.mode, ext.end);
 		if (!next) return false;
 		this.windowed = true;
 		this.time.set(next.start, next.end);

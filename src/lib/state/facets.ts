@@ -80,3 +80,23 @@ export function facetCounts(events: readonly EventFeature[], filter: EventFilter
 	const inWin = eventPredicate({ from: filter.from, to: filter.to });
 	return countFacets(events, mask, (i) => inWin(events[i]!));
 }
+
+/** The rows a facet shows, and how many it keeps back. */
+export interface FacetRows {
+	rows: [value: string, count: number][];
+	/** Values not shown because of the limit (0 when all are shown or the search narrows them). */
+	hidden: number;
+}
+
+/**
+ * A facet's rows, most events first (ties by value): the first `limit` unless `all`, or every value whose label
+ * `matches` a search inside the facet; values the filter has chosen are always shown, so they can be unticked.
+ */
+export function facetRows(counts: ReadonlyMap<string, number>, chosen: readonly string[], opts: { limit: number; all?: boolean; matches?: (value: string) => boolean }): FacetRows {
+	const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+	const pool = opts.matches ? sorted.filter(([v]) => opts.matches!(v)) : sorted;
+	const rows = opts.all || opts.matches ? pool : pool.slice(0, opts.limit);
+	const hidden = pool.length - rows.length;
+	for (const v of chosen) if (!rows.some(([x]) => x === v)) rows.push([v, counts.get(v) ?? 0]);
+	return { rows, hidden };
+}

@@ -41,18 +41,7 @@ export function inWindow(index: DayIndex, i: number, from: number, to: number): 
  * interval counts once in every bin its interval overlaps. `keep(i)` restricts to filtered events.
  */
 export function histogram(index: DayIndex, start: number, end: number, bins: number, keep: (i: number) => boolean = () => true): number[] {
-	const counts = new Array<number>(bins).fill(0);
-	const width = (end - start + 1) / bins;
-	for (let i = 0; i < index.start.length; i++) {
-		const s = index.start[i]!;
-		if (Number.isNaN(s) || !keep(i)) continue;
-		const e = index.end[i]!;
-		if (e < start || s > end) continue;
-		const b0 = Math.max(0, Math.floor((s - start) / width));
-		const b1 = Math.min(bins - 1, Math.floor((e - start) / width));
-		for (let b = b0; b <= b1; b++) counts[b]!++;
-	}
-	return counts;
+	return stackedHistogram(index, null, 1, start, end, bins, keep).map((b) => b[0]!);
 }
 
 /** The first event start day strictly after `day`, or null. */
@@ -80,6 +69,104 @@ export function advanceWindow(win: { start: number; end: number }, days: number,
 	const step = Math.max(1, Math.round(days));
 	const end = Math.min(extentEnd, win.end + step);
 	return mode === 'moving' ? { start: win.start + (end - win.end), end } : { start: win.start, end };
+}
+
+/**
+ * Counts like `histogram`, split by a group per event (`group[i]`, 0 ≤ group < `groups`, e.g. its event type's
+ * index; null: all in group 0): `counts[bin][group]`. The bars of a stacked histogram.
+ */
+export function stackedHistogram(
+	index: DayIndex,
+	group: ArrayLike<number> | null,
+	groups: number,
+	start: number,
+	end: number,
+	bins: number,
+	keep: (i: number) => boolean = () => true
+): number[][] {
+	const counts = Array.from({ length: bins }, () => new Array<number>(groups).fill(0));
+	const width = (end - start + 1) / bins;
+	for (let i = 0; i < index.start.length; i++) {
+		const s = index.start[i]!;
+		if (Number.isNaN(s) || !keep(i)) continue;
+		const e = index.end[i]!;
+		if (e < start || s > end) continue;
+		const g = group ? group[i]! : 0;
+		const b0 = Math.max(0, Math.floor((s - start) / width));
+		const b1 = Math.min(bins - 1, Math.floor((e - start) / width));
+		for (let b = b0; b <= b1; b++) counts[b]![g]!++;
+	}
+	return counts;
+}
+
+/** The kept (filtered) dated events sorted by start day, with the running maximum of their end days. */
+export interface KeptDays {
+	starts: Float64Array; // ascending
+	maxEnd: Float64Array; // maxEnd[k]: the latest end among starts[0..k]
+	/** First and last day covered by a kept event, or null when none is dated. */
+	extent: { start: number; end: number } | null;
+}
+
+export function keptDays(index: DayIndex, keep: (i: number) => boolean = () => true): KeptDays {
+	const order: number[] = [];
+	for (let i = 0; i < index.start.length; i++) if (!Number.isNaN(index.start[i]!) && keep(i)) order.push(i);
+	order.sort((a, b) => index.start[a]! - index.start[b]!);
+	const starts = new Float64Array(order.length);
+	const maxEnd = new Float64Array(order.length);
+	let hi = -Infinity;
+	order.forEach((i, k) => {
+		starts[k] = index.start[i]!;
+		hi = Math.max(hi, index.end[i]!);
+		maxEnd[k] = hi;
+	});
+	const extent = order.length ? { start: starts[0]!, end: hi } : null;
+	return { starts, maxEnd, extent };
+}
+
+/** How many kept events start on or before `day` (binary search). */
+function countStartingBy(kept: KeptDays, day: number): number {
+	let lo = 0;
+	let hi = kept.starts.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (kept.starts[mid]! <= day) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** The first kept event start day strictly after `day`, or null. */
+export function nextKeptStart(kept: KeptDays, day: number): number | null {
+	const k = countStartingBy(kept, day);
+	return k < kept.starts.length ? kept.starts[k]! : null;
+}
+
+/** The last kept event start day strictly before `day`, or null. */
+export function prevKeptStart(kept: KeptDays, day: number): number | null {
+	const k = countStartingBy(kept, day - 1);
+	return k > 0 ? kept.starts[k - 1]! : null;
+}
+
+/** True when a kept event overlaps the closed day window [from, to]. */
+export function anyKeptIn(kept: KeptDays, from: number, to: number): boolean {
+	const k = countStartingBy(kept, to);
+	return k > 0 && kept.maxEnd[k - 1]! >= from;
+}
+
+/**
+ * One playback tick that jumps over empty stretches: like `advanceWindow`, but when the step would leave a
+ * moving window with no kept event in it, or bring a cumulative window no new event, the window's end goes
+ * straight to the next kept event's start instead (a moving window keeps its width). Null at the end of the
+ * extent, or when no kept event is left ahead (playback stops).
+ */
+export function skipWindow(win: { start: number; end: number }, days: number, mode: 'moving' | 'cumulative', extentEnd: number, kept: KeptDays): { start: number; end: number } | null {
+	const next = advanceWindow(win, days, mode, extentEnd);
+	if (!next) return null;
+	const empty = mode === 'moving' ? !anyKeptIn(kept, next.start, next.end) : countStartingBy(kept, next.end) === countStartingBy(kept, win.end);
+	if (!empty) return next;
+	const stop = nextKeptStart(kept, next.end);
+	if (stop === null) return null;
+	return mode === 'moving' ? { start: stop - (win.end - win.start), end: stop } : { start: win.start, end: stop };
 }
 
 /** Events that share one coarse date (a week, month or year): drawn as one bar under the histogram. */

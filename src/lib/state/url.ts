@@ -115,3 +115,16 @@ export function viewToParams(view: ViewState): URLSearchParams {
 export function isViewParam(name: string): boolean {
 	return (FILTER_PARAMS as readonly string[]).includes(name) || (VIEW_PARAMS as readonly string[]).includes(name);
 }
+
+/**
+ * The dashboard's URL for a view another page carries in its `view` parameter (the full-article page: its back
+ * link and evidence links return to the map as the analyst left it). The text is parsed like the dashboard's own
+ * query, so a bad or foreign parameter is dropped, never passed on; `select` selects another event.
+ */
+export function dashboardHref(view: string | null, select?: string): string {
+	const { view: parsed } = parseViewParams(new URLSearchParams(view ?? ''));
+	const params = viewToParams(select ? { ...parsed, selected: select } : parsed);
+	for (const name of [...params.keys()]) if (!isViewParam(name)) params.delete(name);
+	const q = params.toString();
+	return q ? `/?${q}` : '/';
+}

@@ -8,11 +8,11 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Place } from '../../domain/place';
 import { nameKey } from '../text/normalize';
-import { hasArabic, stripArticle } from '../text/arabic';
+import { hasArabic, stripArticle } from '../../domain/arabic';
 import { parseCurated, type CuratedFile } from './curated';
 import { CompactStore, type NameKind } from './compact';
 import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } from './geonames';
-import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from './translit';
+import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import { parseSites, sitesPath, type CuratedSite } from './sites';
 
 const require = createRequire(import.meta.url);

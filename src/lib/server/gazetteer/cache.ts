@@ -45,7 +45,7 @@ function cacheKey(curatedText: string, sitesText: string): string {
 	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	let flavour = 'bundle';
-	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', 'translit.ts', 'sites.ts', '../text/normalize.ts', '../text/arabic.ts']) {
+	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', '../../domain/translit.ts', 'sites.ts', '../text/normalize.ts', '../../domain/arabic.ts']) {
 		try {
 			h.update(readFileSync(path.join(here, f)));
 			flavour = 'src';

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { translitKey } from './translit';
+import { translitKey } from '../../domain/translit';
 
 const require = createRequire(import.meta.url);
 

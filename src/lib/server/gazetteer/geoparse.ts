@@ -1,10 +1,10 @@
 // Finds place mentions in a text and resolves each to one gazetteer place, using the whole document as context.
 import { distanceKm, type Place, type PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
-import { cliticReadings, hasArabic, stripArticle } from '../text/arabic';
+import { cliticReadings, hasArabic, stripArticle } from '../../domain/arabic';
 import type { GazetteerData, IndexEntry } from './build';
 import { nameKey } from '../text/normalize';
-import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from './translit';
+import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import { profileFor, type LanguageProfile } from '../pipeline/lang';
 import type { RegionWords } from '../pipeline/lang/types';
 import { nominativeReadings, townsOfAdjective, type CompiledAdjectiveRules, type CompiledCaseRules } from '../pipeline/lang/inflection';

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { EventFeature, EventProperties, EventType, GeoPrecision } from '../../domain/event';
 import type { Place, PlaceMention } from '../../domain/place';
+import { summarize as summarizeEvent } from '../../domain/summary';
 import { normalizeWithMap } from '../text/normalize';
 import { findActorHits, type Actor } from './actors';
 import { classify, type Trigger } from './classify';
@@ -30,25 +31,6 @@ export function isBoilerplate(sentence: string, title: string): boolean {
 	return false;
 }
 
-const LABEL: Record<EventType, string> = {
-	AGREE: 'Agreement',
-	CONSULT: 'Meeting or talks',
-	SUPPORT: 'Support',
-	CONCEDE: 'Concession',
-	COOPERATE: 'Cooperation',
-	AID: 'Aid',
-	RETREAT: 'Withdrawal',
-	REQUEST: 'Request',
-	ACCUSE: 'Accusation',
-	REJECT: 'Rejection',
-	THREATEN: 'Threat',
-	PROTEST: 'Protest',
-	SANCTION: 'Sanctions',
-	MOBILIZE: 'Massing or deployment',
-	COERCE: 'Arrests or repression',
-	ASSAULT: 'Attack'
-};
-
 // Types that may make a second event in a sentence: things done on the ground, not statements.
 const MATERIAL = new Set<EventType>(['PROTEST', 'COERCE', 'ASSAULT', 'MOBILIZE', 'SANCTION', 'AID', 'RETREAT']);
 
@@ -68,18 +50,9 @@ function countryName(gazetteer: Gazetteer, code: string): string {
 	return gazetteer.byId(`country:${code}`)?.name ?? code;
 }
 
-function placeLabel(place: Place, gazetteer: Gazetteer): string {
-	if (place.kind === 'border') return `the ${place.country_codes.map((c) => countryName(gazetteer, c)).join('–')} border`;
-	if (place.kind === 'country') return place.name;
-	const country = place.country_codes[0];
-	return country ? `${place.name} (${countryName(gazetteer, country)})` : place.name;
-}
-
-/** One short English line: "Protest in Minsk (Belarus) — Protesters". */
+/** One short English line: "Protest in Minsk (Belarus) — Protesters" (the shared writer, with the gazetteer's country names). */
 export function summarize(type: EventType, place: Place, actors: readonly string[], gazetteer: Gazetteer): string {
-	const where = place.kind === 'border' ? `at ${placeLabel(place, gazetteer)}` : `in ${placeLabel(place, gazetteer)}`;
-	const who = actors.length ? ` — ${actors.slice(0, 3).join(', ')}` : '';
-	return `${LABEL[type]} ${where}${who}`;
+	return summarizeEvent(type, place, actors, (code) => countryName(gazetteer, code));
 }
 
 /** The country the article is most about (mentions counted per country, borders for both; ties: first named). */

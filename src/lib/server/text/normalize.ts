@@ -1,5 +1,5 @@
 // Matching normalisation that remembers where every normalised character came from in the original text.
-import { foldArabicChar } from './arabic';
+import { foldArabicChar } from '../../domain/arabic';
 
 export interface NormalizedText {
 	/** Lower-cased, accent-free, Arabic-folded text. */

@@ -1,4 +1,4 @@
-// Arabic orthographic normalisation and proclitic stripping, used when matching names (never for display).
+// Arabic orthographic normalisation and proclitic stripping, used when matching names (never for display): by the gazetteer, the pipeline and the dashboard's search.
 
 /** Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel. */
 const DROPPED = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/;
