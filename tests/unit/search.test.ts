@@ -65,3 +65,18 @@ describe('search', () => {
 		expect(filterEvents(all, { q: 'Lukashenko' }).map((e) => e.properties.id)).toEqual(found);
 	});
 });
+
+describe('search across the region’s scripts', () => {
+	const slavic = [
+		event('ru', { evidence: 'Лукашенко заявил, что граница закрыта.', language: 'ru', actors: ['Alexander Lukashenko'], place_text: 'Минске' }),
+		event('pl', { evidence: 'Łukaszenka ogłosił zamknięcie granicy.', language: 'pl', actors: ['Alexander Lukashenko'] }),
+		event('en', { evidence: 'Lukashenko said the border was closed.' })
+	];
+	const find = (q: string) => filterEvents(slavic, { q }).map((e) => e.properties.id);
+
+	it('a Latin query finds the Cyrillic and Polish texts, and a Cyrillic query the Latin ones', () => {
+		expect(find('lukashenko')).toEqual(['ru', 'pl', 'en']);
+		expect(find('Лукашенко')).toEqual(['ru', 'pl', 'en']);
+		expect(find('Łukaszenka')).toEqual(['ru', 'pl', 'en']);
+	});
+});
