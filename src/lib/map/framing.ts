@@ -79,3 +79,8 @@ export function fitPadding(width: number, height: number, want: Padding): Paddin
 
 /** Margins the dashboard fits within: room for the fit button (top right), legend (bottom left) and attribution. */
 export const FIT_MARGINS: Padding = { top: 48, bottom: 40, left: 40, right: 48 };
+
+/** Whether a screen point lies inside the map's area less its padding (the part the wall keeps its subject in). */
+export function insideArea(x: number, y: number, width: number, height: number, pad: Padding): boolean {
+	return x >= pad.left && x <= width - pad.right && y >= pad.top && y <= height - pad.bottom;
+}
