@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, waitForMapIdle, type AppServer, type WatchedPage } from './harness';
 import { extraEvent, snapshotBuild, startWallServer, wallDataDir, wallEvents, writeEvents } from './wall-fixture';
 import { fromDay } from '../../src/lib/domain/time';
+import { WALL_PARAMS } from '../../src/lib/domain/wallconfig';
+import { FILTER_PARAMS } from '../../src/lib/domain/filter';
 
 /** Where screenshots go, to be looked at (not compared): $WALL_SHOTS or a temp folder. */
 const SHOTS = process.env.WALL_SHOTS ?? path.join(tmpdir(), 'wall-shots');
@@ -77,6 +79,7 @@ describe('wall display', () => {
 					date: parseFloat(css('.period .dm').fontSize),
 					summary: parseFloat(css('.caption .summary').fontSize),
 					legendItems: document.querySelectorAll('.legend .types li').length,
+					legend: parseFloat(css('.legend .types li').fontSize),
 					canvas: document.querySelector('canvas')!.getBoundingClientRect().width,
 					buttons: document.querySelectorAll('button, input, a[href]').length
 				};
@@ -90,6 +93,8 @@ describe('wall display', () => {
 		expect(layout.date / height).toBeCloseTo(0.06, 3);
 		expect(layout.summary / height).toBeCloseTo(0.025, 3);
 		expect(layout.date).toBeGreaterThanOrEqual(60);
+		// The legend's type names are legible across a room: 24 px at 1080 lines, growing with the screen.
+		expect(layout.legend).toBeGreaterThanOrEqual(24 * (height / 1080) - 0.5);
 
 		// The map drew something: its canvas, read right after a frame is drawn, holds several colours.
 		const colours = await page.evaluate(
@@ -142,6 +147,54 @@ describe('wall display', () => {
 			// Bounded: never more than three captions on screen.
 			expect((await captionIds(page)).length).toBeLessThanOrEqual(3);
 		});
+	});
+
+	it('over one full loop, every captioned event is on the map, clear of the caption panel, once the map has settled', async () => {
+		const coords = Object.fromEntries(wallEvents().features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number]]));
+		await withWall('from=2021-11-01&to=2021-11-30&speed=1&window=3&hold=0.5', SMALL, async ({ page }) => {
+			// Recorded in the page every 100 ms: for each caption on screen for over 1.5 s (a glide takes 1.2 s) while
+			// the map stands still, whether its event's screen point lies inside the map area left of the panel.
+			await page.evaluate((coords) => {
+				const w = window as unknown as { __map: { isMoving(): boolean; project(p: [number, number]): { x: number; y: number } }; __seen: Record<string, boolean[]> };
+				const since = new Map<string, number>();
+				w.__seen = {};
+				setInterval(() => {
+					const ids = [...document.querySelectorAll('.caption')].map((e) => e.getAttribute('data-event-id')!);
+					for (const id of [...since.keys()]) if (!ids.includes(id)) since.delete(id);
+					for (const id of ids) if (!since.has(id)) since.set(id, performance.now());
+					if (w.__map.isMoving()) return;
+					const right = document.querySelector('.panel')!.getBoundingClientRect().left;
+					for (const id of ids) {
+						if (performance.now() - since.get(id)! < 1500 || !coords[id]) continue;
+						const { x, y } = w.__map.project(coords[id]!);
+						(w.__seen[id] ??= []).push(x >= 0 && x <= right && y >= 0 && y <= innerHeight);
+					}
+				}, 100);
+			}, coords);
+			await page.waitForFunction(() => (window as unknown as { __wall: Probe }).__wall.cycle >= 1, undefined, { timeout: 90_000 });
+			const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, boolean[]> }).__seen);
+			const far = ['Brussels', 'Berlin', 'Moscow'].flatMap((place) => wallEvents().features.filter((f) => f.properties.place_name === place).map((f) => f.properties.id));
+			// The far-off places (outside the middle of the data) were captioned and checked, and every check was inside.
+			expect(far.filter((id) => seen[id]?.length).length).toBeGreaterThanOrEqual(3);
+			expect(Object.keys(seen).length).toBeGreaterThanOrEqual(10);
+			const outside = Object.entries(seen).filter(([, checks]) => checks.some((inside) => !inside)).map(([id]) => id);
+			expect(outside).toEqual([]);
+		});
+	});
+
+	it('/wall?help lists every URL option the wall reads, and a bad option still gets its full-screen message', async () => {
+		const { page, context } = await openPage(browser, SMALL);
+		try {
+			await page.goto(`${server.url}/wall?help`);
+			await page.waitForSelector('.help td code');
+			const options = (await page.$$eval('.help td:first-child code', (els) => els.map((e) => e.textContent ?? ''))).flatMap((t) => t.split(',').map((n) => n.trim()));
+			for (const p of [...WALL_PARAMS, ...FILTER_PARAMS]) expect(options).toContain(p);
+			await page.goto(`${server.url}/wall?speed=fast`);
+			await page.waitForSelector('.problem');
+			expect(await page.textContent('.problem')).toMatch(/speed/);
+		} finally {
+			await context.close();
+		}
 	});
 
 	it('picks up a change to events.geojson without reloading or restarting the loop', async () => {

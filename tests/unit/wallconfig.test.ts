@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FilterParamError } from '../../src/lib/domain/filter';
-import { parseWallParams, unknownWallParams, wallToParams, wallUrlFor, WALL_DEFAULTS, type WallConfig } from '../../src/lib/domain/wallconfig';
+import { FilterParamError, FILTER_PARAMS } from '../../src/lib/domain/filter';
+import { parseWallParams, unknownWallParams, wallToParams, wallUrlFor, WALL_DEFAULTS, WALL_PARAM_DOCS, WALL_PARAMS, type WallConfig } from '../../src/lib/domain/wallconfig';
 
 const parse = (q: string) => parseWallParams(new URLSearchParams(q));
 
@@ -57,6 +57,24 @@ describe('parseWallParams', () => {
 			expect((err as FilterParamError).param).toBe(param);
 		}
 	});
+	it('honours the dashboard camera of a "Wall view" link (map=zoom/lat/lon) unless a centre is given, and knows sel and layers', () => {
+		const link = new URLSearchParams('from=2021-11-01&to=2021-11-30&country=BLR&map=6.5/53.9/27.56&sel=ev-1&layers=points&mode=cumulative&speed=30');
+		const wall = parseWallParams(link);
+		expect(wall.center).toEqual([27.56, 53.9]);
+		expect(wall.zoom).toBe(6.5);
+		expect(wall.mode).toBe('cumulative');
+		expect(wall.speed).toBe(30);
+		expect(wall.filter.countries).toEqual(['BLR']);
+		expect(unknownWallParams(link)).toEqual([]);
+		expect(parseWallParams(new URLSearchParams('map=6/50/20&center=30,50&zoom=4'))).toMatchObject({ center: [30, 50], zoom: 4 });
+		expect(() => parseWallParams(new URLSearchParams('map=6/50'))).toThrow(/map/);
+	});
+
+	it('documents every parameter it reads', () => {
+		const documented = WALL_PARAM_DOCS.flatMap(([names]) => names.split(',').map((n) => n.trim()));
+		for (const p of [...WALL_PARAMS, ...FILTER_PARAMS]) expect(documented).toContain(p);
+	});
+
 	it('lists parameters it does not know, without failing on them', () => {
 		const params = new URLSearchParams('from=2021-01-01&sped=3&speed=3&colour=red');
 		expect(unknownWallParams(params)).toEqual(['sped', 'colour']);

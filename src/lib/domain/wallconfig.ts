@@ -37,8 +37,30 @@ export const WALL_DEFAULTS = {
 	poll: 15
 } as const satisfies Partial<WallConfig>;
 
-/** The query parameters the wall reads on top of the filter's. */
-export const WALL_PARAMS = ['region', 'center', 'zoom', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title'] as const;
+/** The query parameters the wall reads on top of the filter's (`map` is the dashboard's camera, `zoom/lat/lon`). */
+export const WALL_PARAMS = ['region', 'center', 'zoom', 'map', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title', 'help'] as const;
+/** The dashboard's own view parameters: a "Wall view" link carries them, and the wall has no use for them. */
+export const DASHBOARD_ONLY_PARAMS = ['sel', 'layers'] as const;
+
+/** Every URL option of the wall, for its /wall?help page and the README: name, value, meaning. */
+export const WALL_PARAM_DOCS: readonly [name: string, value: string, meaning: string][] = [
+	['from, to', 'YYYY-MM-DD', 'the time range played (default: the data\'s first and last day)'],
+	['type, actor, country, place, source, language, q, bbox, undated', 'as on the dashboard', 'the same filters as the dashboard and the export API'],
+	['region', 'w,s,e,n', 'fit the map to this box (wins over centre/zoom and map)'],
+	['center, zoom', 'lon,lat and 0–22', 'centre and zoom of the map'],
+	['map', 'zoom/lat/lon', 'the dashboard\'s camera, as its "Wall view" link passes it (used when center is absent)'],
+	['speed', `days per second (${WALL_DEFAULTS.speed})`, 'how fast event time plays'],
+	['window', `days (${WALL_DEFAULTS.window})`, 'days shown at once in the moving window, and "recent" in cumulative mode'],
+	['mode', `${PLAY_MODES.join(' | ')} (${WALL_DEFAULTS.mode})`, 'a moving window, or everything up to now with the recent days highlighted'],
+	['end', `${END_MODES.join(' | ')} (${WALL_DEFAULTS.end})`, 'at the end of the range: start again, or stay on the last frame'],
+	['hold', `seconds (${WALL_DEFAULTS.hold})`, 'rest on the last frame before looping'],
+	['at', 'YYYY-MM-DD', 'the first cycle starts with this day shown (later cycles start at the beginning)'],
+	['theme', `${WALL_THEMES.join(' | ')} (${WALL_DEFAULTS.theme})`, 'dark for a room, light for daylight'],
+	['poll', `seconds (${WALL_DEFAULTS.poll})`, 'how often new data are looked for'],
+	['title', 'text, ≤ 120 characters', 'a heading for the room'],
+	['help', '(no value)', 'this page instead of the wall'],
+	['sel, layers', '(dashboard only)', 'carried by the dashboard\'s link, not used by the wall']
+];
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
 	const text = params.get(name);
@@ -104,6 +126,16 @@ export function parseWallParams(params: URLSearchParams): WallConfig {
 	}
 	const zoom = numberParam(params, 'zoom', 0, 22);
 	if (zoom !== undefined) config.zoom = zoom;
+	const map = params.get('map');
+	if (map !== null && map !== '' && !config.center) {
+		// The dashboard's camera, `zoom/lat/lon` (OpenStreetMap's order), from its "Wall view" link.
+		const parts = map.split('/').map((p) => (p.trim() === '' ? NaN : Number(p)));
+		const [z, lat, lon] = parts as [number, number, number];
+		if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) throw new FilterParamError('map', `expected zoom/lat/lon, got ${JSON.stringify(map)}`);
+		if (z < 0 || z > 22 || lat < -85.06 || lat > 85.06 || lon < -180 || lon > 180) throw new FilterParamError('map', `zoom/lat/lon out of range: ${map}`);
+		config.center = [lon, lat];
+		if (config.zoom === undefined) config.zoom = z;
+	}
 	const title = params.get('title');
 	if (title !== null && title.trim() !== '') {
 		if (title.length > 120) throw new FilterParamError('title', 'longer than 120 characters');
@@ -143,6 +175,6 @@ export function wallUrlFor(view: WallView): string {
 
 /** Query parameters neither the filter nor the wall understands (typos worth a warning, not an error). */
 export function unknownWallParams(params: URLSearchParams): string[] {
-	const known = new Set<string>([...FILTER_PARAMS, ...WALL_PARAMS]);
+	const known = new Set<string>([...FILTER_PARAMS, ...WALL_PARAMS, ...DASHBOARD_ONLY_PARAMS]);
 	return [...new Set(params.keys())].filter((k) => !known.has(k));
 }

@@ -1,6 +1,7 @@
-// The offline basemap as a MapLibre style: water, land, borders, Crimea as occupied Ukraine, labels in bundled fonts.
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { FONT, LAYER, SOURCE } from './ids';
+// The offline basemap as a MapLibre style: sea, land, rivers and lakes, borders, Crimea as occupied Ukraine, and
+// country, region and town labels in bundled fonts (collision on: bigger places win).
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { FONT, LAYER, SOURCE, VILLAGE_ZOOM } from './ids';
 import type { MapTheme } from './theme';
 
 /** Where the basemap files are served (prerendered from world-atlas at build time, see src/routes/basemap). */
@@ -8,7 +9,10 @@ export const BASEMAP_FILES = {
 	countries: '/basemap/countries.geojson',
 	borders: '/basemap/borders.geojson',
 	crimea: '/basemap/crimea.geojson',
-	labels: '/basemap/labels.geojson'
+	labels: '/basemap/labels.geojson',
+	water: '/basemap/water.geojson',
+	names: '/basemap/names.geojson',
+	villages: '/basemap/villages.geojson'
 } as const;
 
 /** Unicode ranges drawn with Noto Sans Arabic; everything else (Latin, Cyrillic, Greek) with Noto Sans. */
@@ -43,16 +47,46 @@ export function basemapSources(origin: string): Record<string, SourceSpecificati
 		[SOURCE.countries]: { ...src(BASEMAP_FILES.countries), promoteId: 'iso_a3' } as SourceSpecification,
 		[SOURCE.borders]: src(BASEMAP_FILES.borders),
 		[SOURCE.crimea]: src(BASEMAP_FILES.crimea),
-		[SOURCE.labels]: src(BASEMAP_FILES.labels)
+		[SOURCE.labels]: src(BASEMAP_FILES.labels),
+		[SOURCE.water]: src(BASEMAP_FILES.water),
+		// Labels only: no tile deeper than 10 is needed, and a small buffer keeps the ~17k names cheap to tile.
+		[SOURCE.names]: { type: 'geojson', data: origin + BASEMAP_FILES.names, maxzoom: 10, buffer: 64 },
+		// Empty until the map is zoomed to VILLAGE_ZOOM (see `loadVillagesWhenZoomed`).
+		[SOURCE.villages]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 10, buffer: 64 }
 	};
 }
 
-/** Basemap layers under the data: water, land, occupied Crimea, coasts and borders. */
+/** River line width by zoom, wider for the major rivers (WDBII levels 1–2). */
+function riverWidth(theme: MapTheme, major: boolean): ExpressionSpecification {
+	const k = (major ? 1 : 0.65) * theme.scale;
+	return ['interpolate', ['linear'], ['zoom'], 4, 0.8 * k, 7, 2 * k, 12, 4 * k];
+}
+
+/** Basemap layers under the data: sea, land, occupied Crimea, lakes and rivers, coasts and borders. */
 export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 	return [
 		{ id: LAYER.water, type: 'background', paint: { 'background-color': theme.water } },
 		{ id: LAYER.land, type: 'fill', source: SOURCE.countries, paint: { 'fill-color': theme.land } },
 		{ id: LAYER.crimeaFill, type: 'fill', source: SOURCE.crimea, paint: { 'fill-color': theme.occupiedFill } },
+		{ id: LAYER.lakes, type: 'fill', source: SOURCE.water, minzoom: 3, filter: ['==', ['get', 'kind'], 'lake'], paint: { 'fill-color': theme.lake, 'fill-outline-color': theme.river } },
+		{
+			id: LAYER.riversMajor,
+			type: 'line',
+			source: SOURCE.water,
+			minzoom: 3.5,
+			filter: ['all', ['==', ['get', 'kind'], 'river'], ['<=', ['get', 'level'], 2]],
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: { 'line-color': theme.river, 'line-width': riverWidth(theme, true) }
+		},
+		{
+			id: LAYER.riversMinor,
+			type: 'line',
+			source: SOURCE.water,
+			minzoom: 5.5,
+			filter: ['any', ['all', ['==', ['get', 'kind'], 'river'], ['>', ['get', 'level'], 2]], ['==', ['get', 'kind'], 'shore']],
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: { 'line-color': theme.river, 'line-width': riverWidth(theme, false) }
+		},
 		{
 			id: LAYER.coast,
 			type: 'line',
@@ -97,6 +131,88 @@ export function labelLayer(theme: MapTheme, arabic = true): LayerSpecification {
 	};
 }
 
+/** First-level regions (oblasts, voivodeships): spaced capitals in a muted colour, between the cities and the towns. */
+export function regionLabelLayer(theme: MapTheme): LayerSpecification {
+	return {
+		id: LAYER.regionLabels,
+		type: 'symbol',
+		source: SOURCE.names,
+		minzoom: 4,
+		maxzoom: 9,
+		filter: ['all', ['has', 'r'], ['<=', ['get', 'z'], ['zoom']]],
+		layout: {
+			'text-field': ['get', 'n'],
+			'text-font': [FONT.regular],
+			'text-transform': 'uppercase',
+			'text-letter-spacing': 0.12,
+			'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9 * theme.scale, 8, 12 * theme.scale],
+			'text-max-width': 7,
+			'text-padding': 4,
+			// The label point is often the regional capital's: let the name sit beside the city, not give way to it.
+			'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+			'text-radial-offset': 1.6
+		},
+		paint: { 'text-color': theme.regionLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 }
+	};
+}
+
+/** Towns from this population are placed before the region names; smaller ones give way to them. */
+export const MAJOR_TOWN = 100_000;
+
+/**
+ * Towns and villages from GeoNames: each from the zoom its population earns (`z`, see server/geo/towns.ts), bigger
+ * places placed first (the file's order) so that collision drops villages, never the city. Two layers: cities
+ * (≥ MAJOR_TOWN) above the region names, which are placed next, and the smaller towns under them.
+ */
+export function townLabelLayer(theme: MapTheme, which: 'major' | 'minor' | 'village'): LayerSpecification {
+	const s = theme.scale;
+	const size: ExpressionSpecification = ['>=', ['get', 'p'], MAJOR_TOWN];
+	const ids = { major: LAYER.townLabels, minor: LAYER.smallTownLabels, village: LAYER.villageLabels };
+	const kind: ExpressionSpecification = which === 'village' ? ['literal', true] : ['all', ['!', ['has', 'r']], which === 'major' ? size : ['!', size]];
+	return {
+		id: ids[which],
+		type: 'symbol',
+		source: which === 'village' ? SOURCE.villages : SOURCE.names,
+		minzoom: which === 'major' ? 3 : which === 'minor' ? 5 : VILLAGE_ZOOM,
+		filter: ['all', kind, ['<=', ['get', 'z'], ['zoom']]],
+		layout: {
+			'text-field': ['get', 'n'],
+			'text-font': [FONT.regular],
+			// No symbol-sort-key: it draws each key (each population) in a draw call of its own, doubling a software-GL
+			// frame. The file lists towns biggest first, and placement follows that order within a tile.
+			// Bigger towns in bigger type: ~10 px for a village, ~15 px for a million-city (×1.6 on the wall).
+			'text-size': ['interpolate', ['linear'], ['get', 'p'], 500, 10 * s, 100_000, 12.5 * s, 1_000_000, 15 * s],
+			'text-max-width': 8,
+			'text-padding': 3
+		},
+		paint: { 'text-color': theme.townLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 }
+	};
+}
+
+/** What `loadVillagesWhenZoomed` needs of a MapLibre map. */
+interface ZoomingMap {
+	getZoom(): number;
+	getSource(id: string): unknown;
+	on(type: 'load' | 'zoomend', fn: () => void): unknown;
+	off(type: 'load' | 'zoomend', fn: () => void): unknown;
+}
+
+/**
+ * Fills the villages source the first time the map is at (or within half a step of) VILLAGE_ZOOM: ~12k names
+ * tiled only for analysts who zoom in, not at every page load.
+ */
+export function loadVillagesWhenZoomed(map: ZoomingMap, origin: string): void {
+	const check = () => {
+		const source = map.getSource(SOURCE.villages) as { setData(data: string): void } | undefined;
+		if (map.getZoom() < VILLAGE_ZOOM - 0.5 || !source) return;
+		source.setData(origin + BASEMAP_FILES.villages);
+		map.off('zoomend', check);
+		map.off('load', check);
+	};
+	map.on('load', check);
+	map.on('zoomend', check);
+}
+
 /** A complete style with the basemap only; `extraLayers` go between the borders and the labels. */
 export function basemapStyle(theme: MapTheme, opts: BasemapOptions, extra: { sources?: Record<string, SourceSpecification>; layers?: LayerSpecification[]; top?: LayerSpecification[] } = {}): StyleSpecification {
 	return {
@@ -104,6 +220,6 @@ export function basemapStyle(theme: MapTheme, opts: BasemapOptions, extra: { sou
 		name: `conflict-map-${theme.name}`,
 		'font-faces': fontFaces(opts.origin),
 		sources: { ...basemapSources(opts.origin), ...extra.sources },
-		layers: [...basemapLayers(theme), ...(extra.layers ?? []), labelLayer(theme, opts.arabicLabels ?? true), ...(extra.top ?? [])]
+		layers: [...basemapLayers(theme), ...(extra.layers ?? []), townLabelLayer(theme, 'village'), townLabelLayer(theme, 'minor'), regionLabelLayer(theme), townLabelLayer(theme, 'major'), labelLayer(theme, opts.arabicLabels ?? true), ...(extra.top ?? [])]
 	};
 }

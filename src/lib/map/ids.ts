@@ -5,6 +5,12 @@ export const SOURCE = {
 	borders: 'borders',
 	crimea: 'crimea',
 	labels: 'country-labels',
+	/** Rivers (WDBII levels 1–4), lakes and reservoirs of the region (GSHHG), from scripts/basemap-water.ts. */
+	water: 'inland-water',
+	/** Towns (GeoNames) named from zoom VILLAGE_ZOOM − 1 down, and first-level regions (`r`), each with its zoom. */
+	names: 'place-names',
+	/** The smaller towns and villages, named from VILLAGE_ZOOM: fetched only once the map is zoomed that far. */
+	villages: 'villages',
 	/** The grouped visible events, only while the density heatmap is on. */
 	events: 'events',
 	places: 'places'
@@ -18,6 +24,13 @@ export const LAYER = {
 	coast: 'coast',
 	borders: 'borders',
 	labels: 'country-labels',
+	lakes: 'lakes',
+	riversMajor: 'rivers-major',
+	riversMinor: 'rivers-minor',
+	townLabels: 'town-labels',
+	smallTownLabels: 'small-town-labels',
+	villageLabels: 'village-labels',
+	regionLabels: 'region-labels',
 	footprintCountry: 'footprint-country',
 	footprintLine: 'footprint-line',
 	footprintArea: 'footprint-area',
@@ -30,13 +43,16 @@ export const TOGGLES = {
 	points: [],
 	density: [LAYER.density],
 	footprints: [LAYER.footprintCountry, LAYER.footprintLine, LAYER.footprintArea],
-	labels: [LAYER.labels]
+	labels: [LAYER.labels, LAYER.townLabels, LAYER.smallTownLabels, LAYER.villageLabels, LAYER.regionLabels]
 } as const;
 export type Toggle = keyof typeof TOGGLES;
 export const TOGGLE_NAMES = Object.keys(TOGGLES) as Toggle[];
 
 /** Font stacks declared in the style's `font-faces` (bundled TTFs, no glyph server). */
 export const FONT = { regular: 'Noto Sans Regular' } as const;
+
+/** Zoom from which villages and small towns are named (and their file fetched). */
+export const VILLAGE_ZOOM = 7;
 
 /** Zoom at and above which points are never clustered. */
 export const CLUSTER_MAX_ZOOM = 7;

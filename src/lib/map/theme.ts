@@ -10,6 +10,11 @@ export interface MapTheme {
 	border: string;
 	label: string;
 	labelHalo: string;
+	/** Rivers, lakes and reservoirs inland (the sea is `water`). */
+	river: string;
+	lake: string;
+	townLabel: string;
+	regionLabel: string;
 	occupiedFill: string;
 	occupiedLine: string;
 	footprint: string;
@@ -64,6 +69,10 @@ export const lightTheme: MapTheme = {
 	border: '#8a8a8a',
 	label: '#333333',
 	labelHalo: '#ffffff',
+	river: '#7fa8c9',
+	lake: '#c9dcea',
+	townLabel: '#3d3d3d',
+	regionLabel: '#8a7f73',
 	occupiedFill: '#e6d3c4',
 	occupiedLine: '#8c4a2f',
 	footprint: '#d6336c',
@@ -86,6 +95,10 @@ export const darkTheme: MapTheme = {
 	border: '#a7b3bf',
 	label: '#f2f2f2',
 	labelHalo: '#000000',
+	river: '#2f5673',
+	lake: '#0d1a26',
+	townLabel: '#c9d1d9',
+	regionLabel: '#7d8894',
 	occupiedFill: '#3a2a22',
 	occupiedLine: '#ff9e6b',
 	footprint: '#ff5fa2',
