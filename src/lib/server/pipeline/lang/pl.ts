@@ -1,7 +1,7 @@
 // Polish: the words that mark a place mention's role, and the case endings of place names (w Warszawie, do Lwowa).
 import { compileAdjectiveRules, compileCaseRules } from './inflection';
 import { plChrono } from './pl-chrono';
-import { lastWords } from './ru';
+import { lastWords } from './words';
 import type { LanguageProfile } from './types';
 
 export const pl: LanguageProfile = {

@@ -2,9 +2,8 @@
 import * as chrono from 'chrono-node';
 import { compileAdjectiveRules, compileCaseRules } from './inflection';
 import type { LanguageProfile } from './types';
+import { lastWords } from './words';
 
-/** A word list as the last word(s) before a name (no \b: it knows only ASCII letters). */
-export const lastWords = (words: string): RegExp => new RegExp(`(?:^|[^\\p{L}])(?:${words})$`, 'iu');
 
 export const ru: LanguageProfile = {
 	code: 'ru',

@@ -1,7 +1,7 @@
 // Ukrainian: the words that mark a place mention's role, and the case endings of place names (у Харкові, з Києва).
 import * as chrono from 'chrono-node';
 import { compileAdjectiveRules, compileCaseRules } from './inflection';
-import { lastWords } from './ru';
+import { lastWords } from './words';
 import type { LanguageProfile } from './types';
 
 export const uk: LanguageProfile = {
