@@ -1,7 +1,7 @@
 // Dashboard figures in headless Chromium (software WebGL): first idle, one slider step, a pan, a filter change, an
 // export, each from the input until its result is on screen (GPU work finished, not just MapLibre's 'idle').
 // Prints figures, asserts nothing. Run: npm run bench dashboard   (DASH_SIZES=10000,100000 to choose sizes)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -45,6 +45,25 @@ async function untilIdle(page: Page): Promise<void> {
 		{ polling: 'raf', timeout: 120_000 }
 	);
 	await timeToScreen(page, '');
+}
+
+/** Peak resident memory of a process so far (Linux VmHWM), in MB; NaN where /proc does not tell. */
+function peakRssMb(pid: number | undefined): number {
+	try {
+		const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb ? Number(kb) / 1024 : NaN;
+	} catch {
+		return NaN;
+	}
+}
+
+/** The page's JavaScript heap in use, in MB (after a garbage collection, so it is what the page keeps). */
+async function tabHeapMb(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+	await cdp.detach();
+	return usedSize / 1024 / 1024;
 }
 
 function median(xs: number[]): number {
@@ -97,9 +116,11 @@ export async function benchDashboard(): Promise<Record<string, Record<string, nu
 				const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
 				await download.path();
 				const exportMs = Date.now() - e0;
-				results[n] = { firstIdle, step30dWindow: median(steps), stepFullWindow: median(stepWide), panFloor: median(pans), filter, exportMs, exported: visible };
+				const heap = await tabHeapMb(page);
+				const rss = peakRssMb(server.proc.pid);
+				results[n] = { firstIdle, step30dWindow: median(steps), stepFullWindow: median(stepWide), panFloor: median(pans), filter, exportMs, exported: visible, serverPeakRssMb: rss, tabHeapMb: heap };
 				console.log(
-					`${n.toLocaleString('en')} events: first load ${fmt(firstIdle)} (median of 3: ${loads.map(fmt).join(', ')}) · slider step, 30-day window ${fmt(median(steps))} (median of 7) · slider step, whole-period window ${fmt(median(stepWide))} (median of 5) · 1-px pan (render floor) ${fmt(median(pans))} · filter change ${fmt(filter)} · export of ${visible} events ${fmt(exportMs)}`
+					`${n.toLocaleString('en')} events: first load ${fmt(firstIdle)} (median of 3: ${loads.map(fmt).join(', ')}) · slider step, 30-day window ${fmt(median(steps))} (median of 7) · slider step, whole-period window ${fmt(median(stepWide))} (median of 5) · 1-px pan (render floor) ${fmt(median(pans))} · filter change ${fmt(filter)} · export of ${visible} events ${fmt(exportMs)} · server peak RSS ${rss.toFixed(0)} MB · tab heap ${heap.toFixed(0)} MB`
 				);
 				await w!.context.close();
 			} finally {

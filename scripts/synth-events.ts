@@ -1,9 +1,9 @@
 // Generates N realistic synthetic events (with their articles and places) for benches and tests:
 //   npx tsx scripts/synth-events.ts <folder> [N=1000] [seed=1]
 // writes <folder>/events.geojson, <folder>/places.geojson and <folder>/articles/*.md. Deterministic per seed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { EVENT_TYPES, type EventFeature, type EventProperties, type EventType, type PlaceKind, type GeoPrecision } from '../src/lib/domain/event';
+import { EVENT_TYPES, FEATURE_LINES, type EventFeature, type EventProperties, type EventType, type PlaceKind, type GeoPrecision } from '../src/lib/domain/event';
 import { addDays, fromDay, toDay } from '../src/lib/domain/time';
 import { sharedBorder } from '../src/lib/server/geo/countries';
 
@@ -181,12 +181,31 @@ export function synthDataset(n: number, seed = 1): SynthDataset {
 	};
 }
 
+/**
+ * A FeatureCollection written as the store lays it out (FEATURE_LINES: one feature a line), a megabyte at a time:
+ * any number of features, never one string of them all (a million events is ~900 MB of text).
+ */
+function writeLines(file: string, features: readonly unknown[]): void {
+	const fd = openSync(file, 'w');
+	try {
+		if (!features.length) return void writeSync(fd, FEATURE_LINES.empty);
+		let piece: string = FEATURE_LINES.header;
+		for (let i = 0; i < features.length; i++) {
+			piece += JSON.stringify(features[i]) + (i < features.length - 1 ? ',\n' : '');
+			if (piece.length > 1 << 20) writeSync(fd, piece), (piece = '');
+		}
+		writeSync(fd, piece + FEATURE_LINES.footer);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /** Writes a synthetic dataset into `dir` (created if needed). */
 export function writeSynth(dir: string, n: number, seed = 1): SynthDataset {
 	const data = synthDataset(n, seed);
 	mkdirSync(path.join(dir, 'articles'), { recursive: true });
-	writeFileSync(path.join(dir, 'events.geojson'), JSON.stringify(data.events));
-	writeFileSync(path.join(dir, 'places.geojson'), JSON.stringify(data.places));
+	writeLines(path.join(dir, 'events.geojson'), data.events.features);
+	writeLines(path.join(dir, 'places.geojson'), data.places.features);
 	for (const a of data.articles) writeFileSync(path.join(dir, 'articles', a.file), a.text);
 	return data;
 }

@@ -3,6 +3,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { bodyLimit, crossOriginReason, drain, fail, isReadOnly, mb } from '$lib/server/http';
 import { LockBusyError, withDataLock } from '$lib/server/lock';
 import { dataDir, readEvents } from '$lib/server/store';
+import { compressResponse } from '$lib/server/compress';
 
 /**
  * At start: recover the data folder from a writer killed mid-commit (finish a commit whose journal exists, delete
@@ -46,7 +47,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response = new Response(response.body, response);
 		for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	}
-	return response;
+	// Pages, exports, basemap files and API answers go compressed to clients that accept it (/api/data does its own).
+	return compressResponse(request, response);
 };
 
 async function guardWrite(request: Request, url: URL): Promise<Response | null> {

@@ -1,5 +1,5 @@
 // Shared fixtures for the edit/import/security tests: sample events and a writable data folder with a server on it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventFeature } from '$lib/domain/event';
 import { spawn } from 'node:child_process';
@@ -133,4 +133,21 @@ export function manyEvents(n: number): EventFeature[] {
 		const d = `2021-11-${String((i % 28) + 1).padStart(2, '0')}`;
 		return sampleEvent(`ev-${String(i).padStart(6, '0')}`, { date: d, date_start: d, date_end: d }, [20 + (i % 100) / 10, 50 + (i % 50) / 10]);
 	});
+}
+
+/** Resolves when a temp file for `name` exists in `dir` with some bytes in it (an atomic write of it is under way). */
+export async function tempFileGrowing(dir: string, name: string, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const tmp = readdirSync(dir).find((n) => n.startsWith(`.${name}.`) && n.endsWith('.tmp'));
+		if (tmp) {
+			try {
+				if (statSync(path.join(dir, tmp)).size > 0) return;
+			} catch {
+				/* renamed meanwhile */
+			}
+		}
+		await new Promise((r) => setImmediate(r));
+	}
+	throw new Error('the save never started writing');
 }

@@ -1,6 +1,6 @@
 // The shared live-data poll: conditional GET, retry schedule, and the LiveData loop (refresh, stop/start, seeded ETag).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextPollDelay, parseCollection, pollData } from '$lib/state/poll';
+import { nextPollDelay, parseCollection, pollData, readCollection } from '$lib/state/poll';
 import { LiveData } from '$lib/state/livedata.svelte';
 import type { EventCollection } from '$lib/domain/event';
 
@@ -188,5 +188,43 @@ describe('LiveData', () => {
 		live.refresh();
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(state.calls).toHaveLength(1);
+	});
+});
+
+describe('readCollection', () => {
+	/** A response whose body arrives in the given chunks of bytes. */
+	const chunked = (chunks: Uint8Array[]) =>
+		new Response(
+			new ReadableStream<Uint8Array>({
+				start(c) {
+					for (const x of chunks) c.enqueue(x);
+					c.close();
+				}
+			})
+		);
+	const features = [1, 2, 3].map((i) => ({ type: 'Feature', id: `ev-${i}`, geometry: { type: 'Point', coordinates: [i, i] }, properties: { id: `ev-${i}`, summary: `Событие ${i} — حدث` } }));
+	const lineText = `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+
+	it('reads a feature a line however the bytes are cut, even inside a line or a multi-byte letter', async () => {
+		const bytes = new TextEncoder().encode(lineText);
+		for (const size of [1, 7, 64, bytes.length]) {
+			const chunks: Uint8Array[] = [];
+			for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.slice(i, i + size));
+			expect((await readCollection(chunked(chunks))).features).toEqual(features);
+		}
+	});
+
+	it('parses any other layout whole: pretty-printed, one line, or empty', async () => {
+		const enc = (s: string) => [new TextEncoder().encode(s)];
+		expect((await readCollection(chunked(enc(JSON.stringify({ type: 'FeatureCollection', features }, null, 2))))).features).toEqual(features);
+		expect((await readCollection(chunked(enc(JSON.stringify({ type: 'FeatureCollection', features }))))).features).toEqual(features);
+		expect((await readCollection(chunked(enc('{"type":"FeatureCollection","features":[]}\n')))).features).toEqual([]);
+	});
+
+	it('refuses a collection cut short, a broken feature line, or a body that is not a collection, naming the URL', async () => {
+		const enc = (s: string) => [new TextEncoder().encode(s)];
+		await expect(readCollection(chunked(enc(lineText.slice(0, lineText.lastIndexOf('\n]}')))), '/api/data')).rejects.toThrow(/\/api\/data: the collection ends early \(after 3 features\)/);
+		await expect(readCollection(chunked(enc(lineText.replace('"ev-2"', '"ev-2'))), '/api/data')).rejects.toThrow(/feature 2 is not JSON/);
+		await expect(readCollection(chunked(enc('{"type":"Feature"}')), '/api/data')).rejects.toThrow(/expected a GeoJSON FeatureCollection/);
 	});
 });

@@ -1,8 +1,6 @@
 // kill -9 in the middle of a large save: after a restart the data files are all old or all new, never broken or mixed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { manyEvents, startAppServer, serveData, type DataServer } from './http-fixtures';
+import { manyEvents, startAppServer, serveData, tempFileGrowing, type DataServer } from './http-fixtures';
 
 let ds: DataServer;
 const N = 30_000; // events.geojson ≈ 30 MB: a rewrite takes long enough to be interrupted
@@ -11,23 +9,6 @@ beforeAll(async () => {
 	ds = await serveData(manyEvents(N));
 }, 120_000);
 afterAll(() => ds?.close());
-
-/** Resolves when a temp file for `name` exists with some bytes in it (the atomic write is under way). */
-async function tempFileGrowing(dir: string, name: string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		const tmp = readdirSync(dir).find((n) => n.startsWith(`.${name}.`) && n.endsWith('.tmp'));
-		if (tmp) {
-			try {
-				if (statSync(path.join(dir, tmp)).size > 0) return;
-			} catch {
-				/* renamed meanwhile */
-			}
-		}
-		await new Promise((r) => setImmediate(r));
-	}
-	throw new Error('the save never started writing');
-}
 
 describe('crash safety', () => {
 	it('leaves events.geojson and corrections.json both old or both new after SIGKILL mid-write and a restart', async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Correction } from '$lib/domain/corrections';
 import { commit, formatEvents, formatLog } from '$lib/server/storage';
+import { docText } from '$lib/server/lines';
 import { manyEvents, sampleEvent } from './http-fixtures';
 
 /** Log entries that activeCorrections (the scan of the whole log the profile blamed) has read. */
@@ -36,7 +37,7 @@ async function importWork(n: number, m: number): Promise<number> {
 	const existing = manyEvents(n);
 	const log: Correction[] = existing.map((f, i) => ({ id: `c-${i}`, at: '2026-01-01T00:00:00.000Z', author: 'a', event_id: f.properties.id, op: 'add', feature: f }));
 	writeFileSync(path.join(dir, 'events.geojson'), formatEvents(existing));
-	writeFileSync(path.join(dir, 'corrections.json'), formatLog({ version: 1, corrections: log }));
+	writeFileSync(path.join(dir, 'corrections.json'), docText(formatLog({ version: 1, corrections: log })));
 	const batch = Array.from({ length: m }, (_, i) => sampleEvent(`ev-import-${i}`));
 	scanned.entries = 0;
 	const res = await commit(batch.map((f) => ({ op: 'add', event_id: f.properties.id, feature: f })), { author: 'a', onExisting: 'skip' });

@@ -68,6 +68,17 @@ export interface EventProperties {
 export type EventFeature = Feature<Point, EventProperties> & { id?: string };
 export type EventCollection = FeatureCollection<Point, EventProperties>;
 
+/**
+ * How this project lays out a FeatureCollection on disk and on the wire (events.geojson, places.geojson, /api/data):
+ * this header line, then one feature a line, each but the last followed by a comma, then the footer. Readers on
+ * both sides parse it a line at a time, so a collection larger than one string can hold still goes through.
+ */
+export const FEATURE_LINES = {
+	header: '{"type":"FeatureCollection","features":[\n',
+	footer: '\n]}\n',
+	empty: '{"type":"FeatureCollection","features":[]}\n'
+} as const;
+
 export function isEventType(value: string): value is EventType {
 	return (EVENT_TYPES as readonly string[]).includes(value);
 }

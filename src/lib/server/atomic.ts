@@ -1,24 +1,23 @@
 // Crash-safe file replacement: write a temp file beside the target, fsync it, rename over, fsync the folder.
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TEXT_SLICE, textSlices } from './slices';
+import { docPieces, type LineDoc } from './lines';
 
 /**
  * Writes `data` to a new temp file beside `file` (same folder, so a rename onto `file` is atomic) and fsyncs it.
  * Returns the temp's path; on failure nothing is left behind.
  */
-export async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
+export async function writeTemp(file: string, data: string | Uint8Array | LineDoc): Promise<string> {
 	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`); // see TEMP_NAME
 	const fh = await open(tmp, 'wx', 0o644);
 	try {
 		if (typeof data === 'string' && data.length > TEXT_SLICE) {
-			// A big store (tens of MB) is encoded and written a slice at a time, so other requests run in between.
-			for (const slice of textSlices(data)) {
-				const bytes = Buffer.from(slice, 'utf8');
-				for (let done = 0; done < bytes.length; ) done += (await fh.write(bytes, done)).bytesWritten;
-			}
-		} else await fh.writeFile(data);
+			// A big text (tens of MB) is encoded and written a slice at a time, so other requests run in between.
+			for (const slice of textSlices(data)) await writeAll(fh, slice);
+		} else if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+		else for (const piece of docPieces(data)) await writeAll(fh, piece); // a store of any size, a piece at a time
 		await fh.sync(); // the bytes are on disk before the name points at them
 	} catch (err) {
 		await fh.close().catch(() => {});
@@ -27,6 +26,11 @@ export async function writeTemp(file: string, data: string | Uint8Array): Promis
 	}
 	await fh.close();
 	return tmp;
+}
+
+async function writeAll(fh: FileHandle, text: string): Promise<void> {
+	const bytes = Buffer.from(text, 'utf8');
+	for (let done = 0; done < bytes.length; ) done += (await fh.write(bytes, done)).bytesWritten;
 }
 
 /** Persists the folder's entries (a rename, an unlink); some file systems refuse fsync on a folder: best effort. */
@@ -48,7 +52,7 @@ export async function syncDir(dir: string): Promise<void> {
  * ones, never a mix: rename(2) within one folder is atomic on POSIX file systems. For several files at once, see
  * journal.ts.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | LineDoc): Promise<void> {
 	const tmp = await writeTemp(file, data);
 	try {
 		await rename(tmp, file);

@@ -2,6 +2,7 @@
 import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { removeStaleTemps, syncDir, writeFileAtomic, writeTemp } from './atomic';
+import type { LineDoc } from './lines';
 
 /**
  * The commit record: which temps become which files. Written (atomically) after every temp is on disk and before
@@ -16,7 +17,8 @@ const SUBFOLDERS = ['articles', 'articles/.extracted'];
 export interface FileWrite {
 	/** Path relative to the data folder, e.g. `events.geojson` or `articles/x.md`. */
 	file: string;
-	data: string | Uint8Array;
+	/** A LineDoc for the stores, written a piece at a time (they may be larger than one string can hold). */
+	data: string | Uint8Array | LineDoc;
 }
 
 interface Journal {

@@ -1,6 +1,7 @@
 // The data folder's JSON files hold one record per line inside a fixed header and footer (events.geojson,
 // places.geojson, corrections.json). Knowing each record's line lets a writer that changes a few records reuse the
 // bytes of all the others instead of serialising the whole store again, and lets a reader parse by line.
+import { FEATURE_LINES } from '../domain/event';
 import { giveTurn, SLICE } from './slices';
 
 /** A line-per-record JSON document: `header` + records joined by ",\n" + `footer`, or `empty` when there are none. */
@@ -10,11 +11,7 @@ export interface LineLayout {
 	empty: string;
 }
 
-export const FEATURE_COLLECTION: LineLayout = {
-	header: '{"type":"FeatureCollection","features":[\n',
-	footer: '\n]}\n',
-	empty: '{"type":"FeatureCollection","features":[]}\n'
-};
+export const FEATURE_COLLECTION: LineLayout = FEATURE_LINES;
 
 export const CORRECTION_LOG: LineLayout = {
 	header: '{"version":1,"corrections":[\n',
@@ -48,9 +45,41 @@ export function lineOf<T extends object>(record: T, serialise: (r: T) => string)
 	return line;
 }
 
-/** The document of these record lines. */
+/**
+ * A document in a LineLayout held as its record lines, never as one string: a store of a million events is ~900 MB
+ * of text, past what one JavaScript string can hold (~512 M characters), but each of its lines is small.
+ */
+export interface LineDoc {
+	readonly layout: LineLayout;
+	readonly lines: readonly string[];
+}
+
+/** The document of these record lines, as one string: for small documents (tests, a place list) only. */
 export function joinLines(layout: LineLayout, lines: readonly string[]): string {
 	return lines.length ? `${layout.header}${lines.join(',\n')}${layout.footer}` : layout.empty;
+}
+
+/** A LineDoc's text in order, in pieces of about `size` characters (each a join of whole lines), never all at once. */
+export function* docPieces(doc: LineDoc, size = 1 << 20): Generator<string> {
+	const { layout, lines } = doc;
+	if (!lines.length) {
+		yield layout.empty;
+		return;
+	}
+	let piece = layout.header;
+	for (let i = 0; i < lines.length; i++) {
+		piece += i < lines.length - 1 ? `${lines[i]},\n` : lines[i];
+		if (piece.length >= size) {
+			yield piece;
+			piece = '';
+		}
+	}
+	yield piece + layout.footer;
+}
+
+/** The text of a small document: a LineDoc joined, or the string itself. */
+export function docText(doc: LineDoc | string): string {
+	return typeof doc === 'string' ? doc : joinLines(doc.layout, doc.lines);
 }
 
 /**
@@ -60,15 +89,29 @@ export function joinLines(layout: LineLayout, lines: readonly string[]): string 
  * JSON strings cannot hold a raw newline, so every newline of such a document is a record boundary.
  */
 export async function parseLines(text: string, layout: LineLayout): Promise<unknown[] | null> {
-	if (text === layout.empty || text === layout.empty.trimEnd()) return [];
-	if (!text.startsWith(layout.header) || !text.endsWith(layout.footer)) return null;
-	const body = text.slice(layout.header.length, text.length - layout.footer.length);
-	const lines = body.split('\n');
+	return (await parseDocLines(text.split('\n'), layout))?.records ?? null;
+}
+
+/**
+ * parseLines for a document already split at its newlines (store.ts reads files so, never as one string): its
+ * records and their lines, or null when it is not laid out one record a line.
+ */
+export async function parseDocLines(textLines: readonly string[], layout: LineLayout): Promise<{ records: unknown[]; lines: string[] } | null> {
+	if (textLines.length <= 4) {
+		const whole = textLines.join('\n');
+		if (whole === layout.empty || whole === layout.empty.trimEnd()) return { records: [], lines: [] };
+	}
+	const head = layout.header.slice(0, -1); // the header ends with its newline; the footer starts with one
+	const foot = layout.footer.split('\n').slice(1);
+	const n = textLines.length;
+	if (n < 1 + 1 + foot.length || textLines[0] !== head || foot.some((l, i) => textLines[n - foot.length + i] !== l)) return null;
 	const records: unknown[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		if (i > 0 && i % SLICE === 0) await giveTurn();
-		let line = lines[i]!;
-		if (i < lines.length - 1) {
+	const lines: string[] = [];
+	const last = n - foot.length - 1;
+	for (let i = 1; i <= last; i++) {
+		if (i % SLICE === 0) await giveTurn();
+		let line = textLines[i]!;
+		if (i < last) {
 			if (!line.endsWith(',')) return null;
 			line = line.slice(0, -1);
 		}
@@ -80,8 +123,9 @@ export async function parseLines(text: string, layout: LineLayout): Promise<unkn
 		}
 		if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
 		records.push(remember(record, line));
+		lines.push(line);
 	}
-	return records;
+	return { records, lines };
 }
 
 /**

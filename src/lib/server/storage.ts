@@ -18,7 +18,7 @@ import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
 import { buildPlaces, canonicalCollection, canonicalEvents, canonicalFeature, serializeEvents, serializePlaces } from './pipeline/output';
 import { forEachSliced, giveTurn, SLICE } from './slices';
-import { CORRECTION_LOG, deepFreeze, lineOf, remember } from './lines';
+import { CORRECTION_LOG, deepFreeze, lineOf, remember, type LineDoc } from './lines';
 import { loadGazetteer } from './gazetteer';
 import { dataDir, invalidate, readJson, rememberWritten } from './store';
 
@@ -105,9 +105,9 @@ export function formatEvents(features: readonly EventFeature[]): string {
 	return serializeEvents(features);
 }
 
-/** corrections.json: one entry a line; entries read from the file or written before keep their bytes. */
-export function formatLog(log: { readonly version?: 1; readonly corrections: readonly Correction[] }): string {
-	return `${CORRECTION_LOG.header}${log.corrections.map((c) => lineOf(c, JSON.stringify)).join(',\n')}${CORRECTION_LOG.footer}`;
+/** corrections.json as its lines: one entry a line; entries read from the file or written before keep their bytes. */
+export function formatLog(log: { readonly version?: 1; readonly corrections: readonly Correction[] }): LineDoc {
+	return { layout: CORRECTION_LOG, lines: log.corrections.map((c) => lineOf(c, JSON.stringify)) };
 }
 
 function snapshotOf(f: EventFeature): EventPatch {
@@ -300,17 +300,17 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		if (await articleExists(opts.article.sourceId)) throw new StorageError(409, `An article with source id ${opts.article.sourceId} exists already.`);
 		writes.push({ file: path.relative(dataDir(), articlePath(opts.article.sourceId)), data: opts.article.text });
 	}
-	let written: { events: { text: string; features: EventFeature[] }; log: string } | null = null;
+	let written: { events: { doc: LineDoc; features: EventFeature[] }; log: LineDoc } | null = null;
 	if (entries.length) {
 		written = { events: canonicalCollection([...byId.values()]), log: formatLog({ corrections: log }) };
-		writes.push({ file: CORRECTIONS_FILE, data: written.log }, { file: EVENTS_FILE, data: written.events.text });
+		writes.push({ file: CORRECTIONS_FILE, data: written.log }, { file: EVENTS_FILE, data: written.events.doc });
 		const places = await placesWrite(written.events.features);
 		if (places) writes.push(places);
 	}
 	if (writes.length) await commitFiles(dataDir(), writes);
 	for (const name of [CORRECTIONS_FILE, EVENTS_FILE, PLACES_FILE]) invalidate(name);
 	if (written) {
-		await rememberWritten(EVENTS_FILE, { type: 'FeatureCollection', features: written.events.features }, written.events.text);
+		await rememberWritten(EVENTS_FILE, { type: 'FeatureCollection', features: written.events.features }, written.events.doc);
 		await rememberWritten(CORRECTIONS_FILE, { version: 1, corrections: log }, written.log);
 	}
 	return resultFor(entries, byId, false);

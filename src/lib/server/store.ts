@@ -1,10 +1,11 @@
 // Reads the data folder, geodata/ (or $GEODATA_DIR), for the pages and the writer, cached until a file changes.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
-import { CORRECTION_LOG, deepFreeze, FEATURE_COLLECTION, parseLines } from './lines';
-import { giveTurn, textSlices } from './slices';
+import { CORRECTION_LOG, deepFreeze, docPieces, FEATURE_COLLECTION, parseDocLines, type LineDoc } from './lines';
+import { giveTurn } from './slices';
 
 /** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
 export function dataDir(): string {
@@ -13,8 +14,11 @@ export function dataDir(): string {
 
 export interface Snapshot<T> {
 	value: T;
-	/** The file's text, as read: what /api/data sends, with no re-serialising. */
-	text: string;
+	/**
+	 * The file's text as read, what /api/data sends with no re-serialising: its record lines for a file laid out one
+	 * record a line (as this project writes them, of any size), else the whole text (another tool's small file).
+	 */
+	body: LineDoc | string;
 	/** Strong validator of the file's bytes, for ETag / If-None-Match and optimistic concurrency. */
 	etag: string;
 	mtimeMs: number;
@@ -22,15 +26,50 @@ export interface Snapshot<T> {
 
 const cache = new Map<string, { key: string; snap: Promise<Snapshot<unknown>> }>();
 
+/** A file's text lines (split at every newline byte) and the SHA-1 of its bytes, read as a stream: no one string. */
+async function readTextLines(file: string): Promise<{ lines: string[]; etag: string }> {
+	const hash = createHash('sha1');
+	const lines: string[] = [];
+	let carry: Buffer[] = [];
+	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+		hash.update(chunk);
+		let start = 0;
+		for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+			if (carry.length) {
+				carry.push(chunk.subarray(start, nl));
+				lines.push(Buffer.concat(carry).toString('utf8'));
+				carry = [];
+			} else lines.push(chunk.toString('utf8', start, nl));
+			start = nl + 1;
+		}
+		if (start < chunk.length) carry.push(chunk.subarray(start));
+	}
+	lines.push(carry.length ? Buffer.concat(carry).toString('utf8') : '');
+	return { lines, etag: `"${hash.digest('base64url')}"` };
+}
+
 /**
- * A data file's value, frozen: parsed line by line (giving other requests turns, each record's line remembered for
- * the next rewrite, lines.ts) when it is laid out one record a line, as this project writes it; else parsed whole.
+ * A data file's value, frozen, and its body: parsed line by line (giving other requests turns, each record's line
+ * remembered for the next rewrite, lines.ts) when it is laid out one record a line, as this project writes it; else
+ * parsed whole (a pretty-printed or one-line file from another tool, which must then fit in one string).
  */
-async function parseDataFile(name: string, text: string): Promise<unknown> {
+async function parseDataFile(name: string, file: string): Promise<{ value: unknown; body: LineDoc | string; etag: string }> {
 	const log = name === 'corrections.json';
-	const records = await parseLines(text, log ? CORRECTION_LOG : FEATURE_COLLECTION);
-	if (!records) return deepFreeze(JSON.parse(text));
-	return deepFreeze(log ? { version: 1, corrections: records } : { type: 'FeatureCollection', features: records });
+	const layout = log ? CORRECTION_LOG : FEATURE_COLLECTION;
+	let { lines, etag } = await readTextLines(file);
+	const doc = await parseDocLines(lines, layout);
+	if (doc) {
+		const value = log ? { version: 1, corrections: doc.records } : { type: 'FeatureCollection', features: doc.records };
+		return { value: deepFreeze(value), body: { layout, lines: doc.lines }, etag };
+	}
+	let text: string;
+	try {
+		text = lines.join('\n');
+	} catch (err) {
+		throw new Error(`${name} is too large to read unless it holds one record a line, as this project writes it (${(err as Error).message})`);
+	}
+	lines = [];
+	return { value: deepFreeze(JSON.parse(text)), body: text, etag };
 }
 
 /**
@@ -45,7 +84,7 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 		info = await stat(file);
 	} catch (err) {
 		if (fallback !== undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-			return { value: deepFreeze(fallback), text: JSON.stringify(fallback), etag: '"empty"', mtimeMs: 0 };
+			return { value: deepFreeze(fallback), body: JSON.stringify(fallback), etag: '"empty"', mtimeMs: 0 };
 		}
 		throw err;
 	}
@@ -53,9 +92,8 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 	const hit = cache.get(file);
 	if (hit && hit.key === key) return hit.snap as Promise<Snapshot<T>>;
 	const snap = (async (): Promise<Snapshot<T>> => {
-		const bytes = await readFile(file);
-		const text = bytes.toString('utf8');
-		return { value: (await parseDataFile(name, text)) as T, text, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, mtimeMs: info.mtimeMs };
+		const { value, body, etag } = await parseDataFile(name, file);
+		return { value: value as T, body, etag, mtimeMs: info.mtimeMs };
 	})();
 	cache.set(file, { key, snap });
 	snap.catch(() => {
@@ -68,16 +106,35 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
  * After a commit: what was just written becomes what the next read gets, so no request re-reads or re-parses the
  * store (another process's write changes the file's identity and is read from disk as usual). Hashed a slice at a time.
  */
-export async function rememberWritten(name: string, value: unknown, text: string): Promise<void> {
+export async function rememberWritten(name: string, value: unknown, body: LineDoc): Promise<void> {
 	const file = path.join(dataDir(), name);
 	const info = await stat(file);
 	const hash = createHash('sha1');
-	for (const slice of textSlices(text)) {
-		hash.update(slice, 'utf8');
+	for (const piece of docPieces(body)) {
+		hash.update(piece, 'utf8');
 		await giveTurn();
 	}
-	const snap: Snapshot<unknown> = { value: deepFreeze(value), text, etag: `"${hash.digest('base64url')}"`, mtimeMs: info.mtimeMs };
+	const snap: Snapshot<unknown> = { value: deepFreeze(value), body, etag: `"${hash.digest('base64url')}"`, mtimeMs: info.mtimeMs };
 	cache.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, snap: Promise.resolve(snap) });
+}
+
+/** A snapshot's body as pieces of text (for hashing, compressing or sending), never joined into one string. */
+export function bodyPieces(body: LineDoc | string): Iterable<string> {
+	return typeof body === 'string' ? [body] : docPieces(body);
+}
+
+/** A snapshot's body as a byte stream, a piece (≈ 1 MB) per pull, each pull its own turn of the event loop. */
+export function bodyStream(body: LineDoc | string): ReadableStream<Uint8Array> {
+	const pieces = bodyPieces(body)[Symbol.iterator]();
+	const encoder = new TextEncoder();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			await giveTurn();
+			const next = pieces.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		}
+	});
 }
 
 const EMPTY: EventCollection = { type: 'FeatureCollection', features: [] };

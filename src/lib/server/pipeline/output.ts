@@ -3,7 +3,7 @@ import type { Geometry, Position } from 'geojson';
 import { compareEvents, type EventFeature, type EventProperties } from '../../domain/event';
 import type { PlaceFeature, PlaceProperties } from '../../domain/place';
 import type { Gazetteer } from './types';
-import { FEATURE_COLLECTION, joinLines, knownLine, remember } from '../lines';
+import { docText, FEATURE_COLLECTION, joinLines, knownLine, remember, type LineDoc } from '../lines';
 
 /** Property order of events.geojson (the order of `EventProperties`, which the README documents). */
 export const EVENT_KEYS = [
@@ -63,11 +63,12 @@ export function canonicalFeature(f: EventFeature): EventFeature {
 }
 
 /**
- * events.geojson's text for these events, and the events as that text holds them (what parsing it gives back),
- * frozen. An event whose line is known (read from the file, or written before) keeps its bytes and is not
- * serialised again, so rewriting the store after a small change costs a sort and a join, not the whole store.
+ * events.geojson for these events, as its lines (never one string: a million events would not fit in one), and the
+ * events as those lines hold them (what parsing them gives back), frozen. An event whose line is known (read from
+ * the file, or written before) keeps its bytes and is not serialised again, so rewriting the store after a small
+ * change costs a sort, not the whole store.
  */
-export function canonicalCollection(features: readonly EventFeature[]): { text: string; features: EventFeature[] } {
+export function canonicalCollection(features: readonly EventFeature[]): { doc: LineDoc; features: EventFeature[] } {
 	const sorted = [...features].sort((a, b) => compareEvents(a.properties, b.properties));
 	const lines: string[] = [];
 	const out: EventFeature[] = [];
@@ -76,12 +77,12 @@ export function canonicalCollection(features: readonly EventFeature[]): { text: 
 		lines.push(knownLine(c)!);
 		out.push(c);
 	}
-	return { text: joinLines(FEATURE_COLLECTION, lines), features: out };
+	return { doc: { layout: FEATURE_COLLECTION, lines }, features: out };
 }
 
-/** The bytes of events.geojson: same events in → same bytes out. */
+/** The text of events.geojson, for a small collection (tests): same events in → same bytes out. */
 export function serializeEvents(features: readonly EventFeature[]): string {
-	return canonicalCollection(features).text;
+	return docText(canonicalCollection(features).doc);
 }
 
 /** One feature per place used, with its full shape from the gazetteer (border line, outline) or its point. */
