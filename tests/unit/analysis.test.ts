@@ -5,7 +5,7 @@ import { EVENT_TYPES, type EventFeature, type EventProperties } from '../../src/
 import { filterEvents } from '../../src/lib/domain/filter';
 import { fromDay, toDay } from '../../src/lib/domain/time';
 import { binLabel, binUnit, countByBin, stackBin, timeBins } from '../../src/lib/state/bins';
-import { chartRange, narrowWindow, toggleValue, topValues, totals, valueCounts } from '../../src/lib/state/analysis';
+import { analyse, chartRange, filterParts, narrowWindow, toggleValue, topValues, totals, valueCounts } from '../../src/lib/state/analysis';
 
 const range = (from: string, to: string) => ({ start: toDay(from), end: toDay(to) });
 const iso = (bins: { start: number; end: number }[]) => bins.map((b) => `${fromDay(b.start)}..${fromDay(b.end)}`);
@@ -110,6 +110,8 @@ describe('totals and top values', () => {
 	it('counts events, distinct sources, undated events and the days the dated ones cover', () => {
 		expect(totals(events)).toEqual({ events: 4, sources: 3, span: range('2021-04-01', '2021-06-30'), undated: 1 });
 		expect(totals([])).toEqual({ events: 0, sources: 0, span: null, undated: 0 });
+		// Inside a window the span is cut to it: the event dated April–June begins before a window from 1 May.
+		expect(totals(events, range('2021-05-01', '2021-12-31')).span).toEqual(range('2021-05-01', '2021-06-30'));
 	});
 
 	it('ranks actors, places and countries among exactly these events, an event counted once per value', () => {
@@ -144,5 +146,36 @@ describe('chartRange, narrowWindow and toggleValue', () => {
 		const once = toggleValue({ actors: ['Putin'] }, 'actors', 'Lukashenko');
 		expect(once).toEqual({ actors: ['Lukashenko', 'Putin'] });
 		expect(toggleValue(toggleValue({}, 'countries', 'POL'), 'countries', 'POL')).toEqual({ countries: undefined });
+	});
+});
+
+describe('analyse', () => {
+	const events = [ev('2021-05-01', '2021-05-01', { event_type: 'ASSAULT', country_codes: ['UKR'] }), ev('2021-05-20'), ev('2021-07-02'), ev('2021-01-01', '2021-12-31')];
+
+	it('charts the window in bars whose heights add up to the events, with the types present in legend order', () => {
+		const filter = { from: '2021-05-01', to: '2021-07-31' };
+		const a = analyse(filterEvents(events, filter), filter);
+		expect(a.totals.events).toBe(4);
+		expect(a.chart!.unit).toBe('week');
+		expect(a.chart!.bars.reduce((s, b) => s + b.total, 0)).toBe(4);
+		expect(a.chart!.bars[0]!.total).toBe(2); // 1 May and the year-dated event, which began before the window
+		expect(a.chart!.max).toBe(2);
+		expect(a.chart!.coarse).toBe(1);
+		expect(a.types).toEqual([['PROTEST', 3], ['ASSAULT', 1]]);
+		expect(a.lists.countries).toEqual({ rows: [{ value: 'BLR', label: 'Belarus', count: 3 }, { value: 'UKR', label: 'Ukraine', count: 1 }], distinct: 2 });
+	});
+
+	it('draws no chart when no event is dated and no window is set', () => {
+		expect(analyse([ev(null)], {}).chart).toBeNull();
+	});
+});
+
+describe('filterParts', () => {
+	it('names each part of a filter and links to the filter without it', () => {
+		const parts = filterParts({ from: '2021-05-01', countries: ['BLR', 'POL'], places: ['p9'], q: 'minsk' }, (_, id) => `place ${id}`);
+		expect(parts.map((p) => p.label)).toEqual(['2021-05-01 – …', 'Country: Belarus', 'Country: Poland', 'Place: place p9', 'Search: minsk']);
+		expect(parts[1]!.without.countries).toEqual(['POL']);
+		expect(parts[3]!.without.places).toBeUndefined();
+		expect(parts[0]!.without.from).toBeUndefined();
 	});
 });
