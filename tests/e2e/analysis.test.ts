@@ -104,6 +104,13 @@ describe('analysis view', () => {
 		const narrowed: EventFilter = { ...FILTER, countries: ['RUS'], from: u.searchParams.get('from')!, to: u.searchParams.get('to')! };
 		await expect.poll(() => text(page, 'total-events')).toBe(String(count(narrowed)));
 		expect(count(narrowed)).toBeGreaterThan(0);
+		// A month's window is charted by day.
+		expect(await page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
+		expect(await page.locator('figcaption').textContent()).toContain('Events per day');
+		await page.screenshot({ path: path.join(SHOTS, 'analysis-days.png') });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: path.join(SHOTS, 'analysis-390x844.png'), fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 900 });
 	});
 
 	it('back to the map keeps every filter: the dashboard shows the same events, the country ticked', async () => {
