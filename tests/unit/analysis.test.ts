@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type EventFeature, type EventProperties } from '../../src/lib/domain/event';
 import { filterEvents } from '../../src/lib/domain/filter';
 import { fromDay, toDay } from '../../src/lib/domain/time';
-import { binLabel, binUnit, countByBin, stackBin, timeBins } from '../../src/lib/state/bins';
+import { binLabel, binUnit, countByBin, daysOf, stackBin, timeBins } from '../../src/lib/state/bins';
+import { eventDays } from '../../src/lib/domain/time';
 import { analyse, chartRange, filterParts, narrowWindow, toggleValue, topValues, totals, valueCounts } from '../../src/lib/state/analysis';
 
 const range = (from: string, to: string) => ({ start: toDay(from), end: toDay(to) });
@@ -81,6 +82,13 @@ describe('countByBin', () => {
 		expect(counts[0]!.reduce((a, b) => a + b, 0)).toBe(1);
 		expect(coarse).toBe(1);
 		expect(countByBin([ev('2023-04-02')], bins).counts.flat().every((c) => c === 0)).toBe(true);
+	});
+});
+
+describe('daysOf', () => {
+	it('gives every event the day range eventDays gives it, a date repeated or not', () => {
+		const events = [ev('2023-01-05'), ev('2023-01-05', '2023-01-31'), ev(null), ev('2024-02-29', null)];
+		expect(daysOf(events)).toEqual(events.map((e) => eventDays(e.properties)));
 	});
 });
 

@@ -3,8 +3,8 @@
 import { countryName } from '$lib/domain/countries';
 import { EVENT_TYPES, type EventFeature, type EventType } from '$lib/domain/event';
 import { filterDays, type EventFilter } from '$lib/domain/filter';
-import { eventDays, fromDay, toDay, type DayRange } from '$lib/domain/time';
-import { binLabel, binUnit, countByBin, stackBin, timeBins, type BinUnit, type Segment } from './bins';
+import { fromDay, toDay, type DayRange } from '$lib/domain/time';
+import { binLabel, binUnit, countByBin, daysOf, stackBin, timeBins, type BinUnit, type Segment } from './bins';
 import { countFacets, facetRows, type FacetCounts, type FacetRows } from './facets';
 import { languageLabel } from './format';
 
@@ -18,21 +18,24 @@ export interface Totals {
 	undated: number;
 }
 
-/** Totals of `events`; `within` (a filter's window, filterDays) clips the span, as an event dated to a year may begin before it. */
-export function totals(events: readonly EventFeature[], within: DayRange | null = null): Totals {
+/**
+ * Totals of `events`; `within` (a filter's window, filterDays) clips the span, as an event dated to a year may begin
+ * before it. `days`: the events' day ranges (daysOf), when already at hand.
+ */
+export function totals(events: readonly EventFeature[], within: DayRange | null = null, days = daysOf(events)): Totals {
 	const sources = new Set<string>();
 	let lo = Infinity;
 	let hi = -Infinity;
 	let undated = 0;
-	for (const e of events) {
+	events.forEach((e, i) => {
 		sources.add(e.properties.source_id);
-		const d = eventDays(e.properties);
+		const d = days[i];
 		if (!d) undated++;
 		else {
 			if (d.start < lo) lo = d.start;
 			if (d.end > hi) hi = d.end;
 		}
-	}
+	});
 	if (within) {
 		lo = Math.max(lo, within.start);
 		hi = Math.min(hi, within.end);
@@ -125,13 +128,14 @@ export interface Analysis {
  */
 export function analyse(events: readonly EventFeature[], filter: EventFilter, opts: { limit?: number; maxBins?: number } = {}): Analysis {
 	const limit = opts.limit ?? 50; // rows sent per list; the view shows the first ten until asked for more
-	const sum = totals(events, filterDays(filter));
+	const days = daysOf(events);
+	const sum = totals(events, filterDays(filter), days);
 	const range = chartRange(filter, sum.span);
 	let chart: Chart | null = null;
 	if (range) {
 		const unit = binUnit(range, opts.maxBins);
 		const bins = timeBins(range, unit);
-		const { counts, coarse } = countByBin(events, bins);
+		const { counts, coarse } = countByBin(events, bins, days);
 		const bars = bins.map((bin, k) => {
 			const segments = stackBin(counts[k]!);
 			return { bin, label: binLabel(bin, unit), total: segments.at(-1)?.y1 ?? 0, segments };
