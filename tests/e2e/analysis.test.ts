@@ -1,6 +1,6 @@
 // The analysis view in Chromium: reached from the dashboard with its filters, totals equal to the dashboard
 // list's count, a country row and a chart bar that narrow the filter in the URL, and back to the map with the
-// filter kept; an Arabic name laid out right to left; screenshots on screen and as printed.
+// filter kept; Back undoes a click; an Arabic name laid out right to left; screenshots on screen, printed and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,6 +90,13 @@ describe('analysis view', () => {
 		await expect.poll(() => text(page, 'total-events')).toBe(String(count(narrowed)));
 		expect(await page.locator('[data-testid=list-countries] a.on').getAttribute('data-value')).toBe('RUS');
 		expect(new URL(page.url()).searchParams.get('actor')).toBe(LUKASHENKO); // the filters it had are kept
+		// Each click is a step in the history: Back undoes it, Forward redoes it.
+		await page.goBack();
+		await page.waitForURL((u) => !u.searchParams.has('country'));
+		await expect.poll(() => text(page, 'total-events')).toBe(String(count(FILTER)));
+		await page.goForward();
+		await page.waitForURL((u) => u.searchParams.get('country') === 'RUS');
+		await expect.poll(() => text(page, 'total-events')).toBe(String(count(narrowed)));
 	});
 
 	it('a chart bar, chosen with the keyboard, narrows the time window to its month', async () => {
