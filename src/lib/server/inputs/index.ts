@@ -30,6 +30,11 @@ export interface InputResult {
 	notes: string[];
 }
 
+/** Which item of `file` an article of it is ("item 3", "line 7"), or null when it is the whole file (a page). */
+export function itemOf(article: Article, file: string): string | null {
+	return article.file === file ? null : article.file.slice(file.length + 2);
+}
+
 /** Whether the file's text is extracted from markup or records (web pages, feeds, dumps) rather than read as written. */
 export function isExtracted(file: string): boolean {
 	return EXTRACTED_EXT.test(file);
