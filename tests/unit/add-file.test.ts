@@ -130,6 +130,15 @@ describe('adding a saved page on /add', () => {
 		expect(mine.map((c) => [c.op, c.author])).toEqual(a.events.map((f) => [f === keep ? 'add' : 'drop', 'Ann']));
 	});
 
+	it('keeps the saved page’s events and extracted text through a re-ingest of the articles folder', async () => {
+		const before = await readFile(path.join(data.dir, 'articles/.extracted/saved-page.md'), 'utf8');
+		const ids = (JSON.parse(await readFile(path.join(data.dir, 'events.geojson'), 'utf8')) as EventCollection).features.filter((f) => f.properties.source_id === 'saved-page').map((f) => f.properties.id);
+		await ingestPaths([path.join(data.dir, 'articles')], { out: path.join(data.dir, 'events.geojson'), gazetteer: fakeGazetteer() });
+		const after = JSON.parse(await readFile(path.join(data.dir, 'events.geojson'), 'utf8')) as EventCollection;
+		expect(after.features.filter((f) => f.properties.source_id === 'saved-page').map((f) => f.properties.id)).toEqual(ids);
+		expect(await readFile(path.join(data.dir, 'articles/.extracted/saved-page.md'), 'utf8')).toBe(before);
+	});
+
 	it('says an uploaded page is stored already, and refuses to save it twice without changing anything', async () => {
 		const a = ((await send({ action: 'extract-file', file: await file(PAGE) })).json as unknown as Extracted).articles[0]!;
 		expect(a.exists).toBe(true);
