@@ -61,7 +61,7 @@ describe('adding a saved page or feed in the browser', () => {
 		await context.close();
 	});
 
-	it('takes a feed dropped on the form: offers its readable item and names the item without text', async () => {
+	it('takes a feed dropped on the form: offers its readable item, names the item without text, and saves all that can be saved', async () => {
 		const { page, context } = await openPage(browser);
 		await page.goto(`${server.url}/add`);
 		const transfer = await page.evaluateHandle((xml) => {
@@ -73,6 +73,15 @@ describe('adding a saved page or feed in the browser', () => {
 		await page.waitForSelector('[data-testid=file-article]');
 		expect(await page.textContent('[data-testid=file-article-title]')).toBe('Polish troops sent to Kuznica crossing');
 		expect(await page.textContent('[data-testid=file-failed]')).toMatch(/two-items\.rss: item 2: body: is empty/);
+		if (process.env.ADD_SHOTS) {
+			await page.waitForFunction(() => !!(window as unknown as { __editMap?: { loaded(): boolean } }).__editMap?.loaded());
+			await page.screenshot({ path: path.join(process.env.ADD_SHOTS, 'add-feed.png'), fullPage: true });
+		}
+		await page.fill('[data-testid=author]', 'Ann');
+		await page.click('[data-testid=save-all]');
+		await page.waitForSelector('[data-testid=file-saved]');
+		const events = JSON.parse(readFileSync(path.join(data.dir, 'events.geojson'), 'utf8')) as EventCollection;
+		expect(events.features.some((f) => f.properties.source_title === 'Polish troops sent to Kuznica crossing')).toBe(true);
 		await context.close();
 	});
 });
