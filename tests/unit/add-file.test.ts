@@ -198,6 +198,15 @@ describe('refused uploads on /add', () => {
 		await expectRefused({ action: 'extract-file', file: bytesFile('broken.html', bytes) }, 400, /broken\.html: encoding: is not valid utf-8/i);
 	});
 
+	it('answers 413 naming BODY_SIZE_LIMIT when the server’s own body limit (adapter-node’s 512 KB default) stops an upload', async () => {
+		const url = new URL('http://localhost/api/articles');
+		const body = new ReadableStream({ pull: (c) => c.error(new Error('Content-length of 1200194 exceeds limit of 524288 bytes.')) });
+		const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+		const res = await POST({ request, url });
+		expect(res.status).toBe(413);
+		expect(((await res.json()) as { error: string }).error).toMatch(/BODY_SIZE_LIMIT/);
+	});
+
 	it('refuses a file over the upload limit, naming the file and the limit', async () => {
 		const big = `<html><body><p>${'x'.repeat(MAX_UPLOAD_BYTES)}</p></body></html>`;
 		await expectRefused({ action: 'extract-file', file: bytesFile('big.html', big) }, 400, /“big\.html” is 1\.0 MB; files up to 1 MB are accepted/);
