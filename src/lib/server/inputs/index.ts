@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { controlCharProblem } from '../../domain/importers';
+import { EXTRACTED_EXT } from '../../domain/inputfiles';
 import { sourceIdProblem } from '../../domain/sourceid';
 import { articleFromFields, parseArticle, sourceIdOf } from '../pipeline/article';
 import type { Article } from '../pipeline/types';
@@ -11,10 +12,7 @@ import { isFeed, parseFeed } from './feed';
 import { htmlArticle } from './html';
 import { publishedDay } from './published';
 
-/** File names the ingest reads. */
-export const INPUT_EXT = /\.(md|txt|html?|xhtml|xml|rss|atom|jsonl|ndjson)$/i;
-/** Inputs whose text is extracted (not the file itself): their text is stored for the article pages to show. */
-export const EXTRACTED_EXT = /\.(html?|xhtml|xml|rss|atom|jsonl|ndjson)$/i;
+export { INPUT_EXT, EXTRACTED_EXT } from '../../domain/inputfiles';
 
 export interface InputProblem {
 	/** "item 3" (a feed's third item), "line 7" (a JSON Lines file's seventh line), or null for the whole file. */

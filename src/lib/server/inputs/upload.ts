@@ -1,12 +1,12 @@
 // A saved page, feed or JSON Lines file uploaded on /add → its articles, read by the same readInput as `npm run ingest`.
 import path from 'node:path';
 import { FieldError } from '../../domain/importers';
+import { MAX_UPLOAD_BYTES } from '../../domain/inputfiles';
 import { ArticleError, articleFromFields } from '../pipeline/article';
 import type { Article } from '../pipeline/types';
 import { isExtracted, itemOf, readInput, type InputProblem } from './index';
 
-/** Largest file the /add page takes (bytes): the limit it has for .md/.txt uploads; base64 of it fits the 2 MB body. */
-export const MAX_UPLOAD_BYTES = 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 /** An uploaded file, validated: a bare file name with an extension the inputs extract from, and at most MAX_UPLOAD_BYTES. */
 export interface Upload {
