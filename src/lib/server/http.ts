@@ -30,7 +30,17 @@ export async function readBytes(request: Request, limit: number): Promise<Uint8A
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (err) {
+			// adapter-node's own BODY_SIZE_LIMIT (512 KB unless set) stops the stream below this endpoint's limit.
+			if (/exceeds limit/.test((err as Error).message)) {
+				throw new StorageError(413, `The upload is larger than the server's BODY_SIZE_LIMIT allows (${(err as Error).message}); start it with npm start, or set BODY_SIZE_LIMIT=12M.`);
+			}
+			throw err;
+		}
+		const { done, value } = chunk;
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {

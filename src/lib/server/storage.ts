@@ -13,6 +13,7 @@ import {
 } from '$lib/domain/corrections';
 import { FieldError } from '$lib/domain/importers';
 import { SOURCE_ID as SAFE_NAME, sourceIdProblem } from '$lib/domain/sourceid';
+import { EXTRACTED_DIR } from './inputs/extracted';
 import { commitFiles, type FileWrite } from './journal';
 import { eventIssues } from './schema';
 import { LockBusyError, withDataLock } from './lock';
@@ -197,8 +198,11 @@ export interface CommitOptions {
 	expect?: Record<string, string>;
 	/** An `add` whose id exists already: refuse (default) or skip it silently (imports de-duplicate). */
 	onExisting?: 'refuse' | 'skip';
-	/** A new article file, committed together with the log entries (an added article's text). */
-	article?: { sourceId: string; text: string };
+	/**
+	 * A new article file, committed together with the log entries (an added article's text). `extracted`: text
+	 * extracted from an uploaded page, feed item or JSON line, stored where `npm run ingest` stores it (EXTRACTED_DIR).
+	 */
+	article?: { sourceId: string; text: string; extracted?: boolean };
 	/**
 	 * The client's id of this request (Idempotency-Key): stored in each entry, so a retry of a request that was
 	 * committed answers what it did the first time instead of applying it again.
@@ -297,8 +301,9 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 	}
 	const writes: FileWrite[] = [];
 	if (opts.article) {
-		if (await articleExists(opts.article.sourceId)) throw new StorageError(409, `An article with source id ${opts.article.sourceId} exists already.`);
-		writes.push({ file: path.relative(dataDir(), articlePath(opts.article.sourceId)), data: opts.article.text });
+		const { sourceId, text, extracted } = opts.article;
+		if (await (extracted ? storedArticleExists : articleExists)(sourceId)) throw new StorageError(409, `An article with source id ${sourceId} exists already.`);
+		writes.push({ file: path.relative(dataDir(), extracted ? extractedPath(sourceId) : articlePath(sourceId)), data: text });
 	}
 	let written: { events: { doc: LineDoc; features: EventFeature[] }; log: LineDoc } | null = null;
 	if (entries.length) {
@@ -345,24 +350,44 @@ function isCancelled(log: readonly Correction[], id: string): boolean {
 // ---- articles -------------------------------------------------------------------------------------------------
 
 
-/** A file name for a source id, refusing anything that could leave the articles folder. */
-export function articlePath(sourceId: string): string {
+/** `<dir>/<source id>.md` under the data folder, refusing anything that could leave that folder. */
+function pathIn(folder: string, sourceId: string): string {
 	if (!SAFE_NAME.test(sourceId)) {
 		throw new StorageError(400, `${sourceIdProblem(sourceId)}.`);
 	}
-	const dir = path.join(dataDir(), ARTICLES_DIR);
+	const dir = path.join(dataDir(), folder);
 	const file = path.resolve(dir, `${sourceId}.md`);
 	if (path.dirname(file) !== dir) throw new StorageError(400, `Source id "${sourceId}" escapes the articles folder.`);
 	return file;
 }
 
-/** Whether an article file exists for this source id. */
-export async function articleExists(sourceId: string): Promise<boolean> {
+/** A file name for a source id, refusing anything that could leave the articles folder. */
+export function articlePath(sourceId: string): string {
+	return pathIn(ARTICLES_DIR, sourceId);
+}
+
+/** Where the text extracted from a page, feed item or JSON line of this source id is stored (as the ingest does). */
+export function extractedPath(sourceId: string): string {
+	return pathIn(EXTRACTED_DIR, sourceId);
+}
+
+async function exists(file: string): Promise<boolean> {
 	try {
-		await stat(articlePath(sourceId));
+		await stat(file);
 		return true;
-	} catch (err) {
-		if (err instanceof StorageError) throw err;
+	} catch {
 		return false;
 	}
+}
+
+/** Whether an article file exists for this source id. */
+export async function articleExists(sourceId: string): Promise<boolean> {
+	return exists(articlePath(sourceId));
+}
+
+/** Whether an article of this source id is stored in any form the article pages read: `.md`, `.txt` or extracted text. */
+export async function storedArticleExists(sourceId: string): Promise<boolean> {
+	const md = articlePath(sourceId);
+	for (const f of [md, md.replace(/\.md$/, '.txt'), extractedPath(sourceId)]) if (await exists(f)) return true;
+	return false;
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { controlCharProblem } from '../../domain/importers';
+import { EXTRACTED_EXT } from '../../domain/inputfiles';
 import { sourceIdProblem } from '../../domain/sourceid';
 import { articleFromFields, parseArticle, sourceIdOf } from '../pipeline/article';
 import type { Article } from '../pipeline/types';
@@ -11,10 +12,7 @@ import { isFeed, parseFeed } from './feed';
 import { htmlArticle } from './html';
 import { publishedDay } from './published';
 
-/** File names the ingest reads. */
-export const INPUT_EXT = /\.(md|txt|html?|xhtml|xml|rss|atom|jsonl|ndjson)$/i;
-/** Inputs whose text is extracted (not the file itself): their text is stored for the article pages to show. */
-export const EXTRACTED_EXT = /\.(html?|xhtml|xml|rss|atom|jsonl|ndjson)$/i;
+export { INPUT_EXT, EXTRACTED_EXT } from '../../domain/inputfiles';
 
 export interface InputProblem {
 	/** "item 3" (a feed's third item), "line 7" (a JSON Lines file's seventh line), or null for the whole file. */
@@ -28,6 +26,11 @@ export interface InputResult {
 	failed: InputProblem[];
 	/** What was read despite a flaw (an encoding declaration that the bytes contradict). */
 	notes: string[];
+}
+
+/** Which item of `file` an article of it is ("item 3", "line 7"), or null when it is the whole file (a page). */
+export function itemOf(article: Article, file: string): string | null {
+	return article.file === file ? null : article.file.slice(file.length + 2);
 }
 
 /** Whether the file's text is extracted from markup or records (web pages, feeds, dumps) rather than read as written. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { applyCorrections, type Correction, type CorrectionLog } from '../../domain/corrections';
 import type { EventFeature } from '../../domain/event';
 import { EXTRACTED_DIR, extractedArticleText } from '../inputs/extracted';
-import { INPUT_EXT, isExtracted, readInput } from '../inputs/index';
+import { INPUT_EXT, isExtracted, itemOf, readInput } from '../inputs/index';
 import { commitFiles, type FileWrite } from '../journal';
 import { knownLine, remember } from '../lines';
 import { MAX_BODY, parseArticle } from './article';
@@ -55,7 +55,7 @@ export function extractFile(bytes: Buffer, file: string, gazetteer: Gazetteer, k
 			result.entry.articles.push({ source_id: article.sourceId, extracted, unplaced: r.unplaced, mentions: r.mentions.length, lines });
 			if (extracted) result.texts.push({ sourceId: article.sourceId, text: extractedArticleText(article, path.basename(file)) });
 		} catch (err) {
-			const item = article.file === file ? null : article.file.slice(file.length + 2);
+			const item = itemOf(article, file);
 			const msg = (err as Error).message;
 			result.entry.failed.push({ item, reason: msg.startsWith(`${article.file}: `) ? msg.slice(article.file.length + 2) : msg });
 		}
