@@ -6,6 +6,7 @@ const benches: [string, string, string][] = [
 	['event extraction (dev set)', './events.ts', 'benchEvents'],
 	['ingest throughput & memory', './ingest.ts', 'benchIngest'],
 	['server writes at 100k events', './storage.ts', 'benchStorage'],
+	['import of an ACLED CSV', './import.ts', 'benchImport'],
 	['dashboard in Chromium', './dashboard.ts', 'benchDashboard'],
 	['wall display', './wall.ts', 'benchWall']
 ];

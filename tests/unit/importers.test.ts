@@ -1,9 +1,11 @@
 // Pure import/edit parsers: every bad input is refused with the feature (or row) and the field named.
 import { describe, expect, it } from 'vitest';
 import {
+	CsvReader,
 	decodeText,
 	parseAcledCsv,
 	parseCsv,
+	parseCsvRecords,
 	parseEventPatch,
 	parseGeoJsonImport,
 	parseImport,
@@ -171,6 +173,17 @@ describe('planMerge', () => {
 			{ index: 3, id: 'dup-in-upload', of: 'other-date' }
 		]);
 	});
+
+	it('keeps two ACLED events of the same place, day and source when ACLED gave them different ids, and knows each again by its id', () => {
+		const csv = `${['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'latitude', 'longitude', 'location', 'source'].join(',')}\n` + 'UKR101,2023-05-01,Explosions/Remote violence,Shelling/artillery/missile attack,49.99,36.23,Kharkiv,Suspilne\n' + 'UKR102,2023-05-01,Explosions/Remote violence,Shelling/artillery/missile attack,49.99,36.23,Kharkiv,Suspilne\n';
+		const rows = parseAcledCsv(csv).features;
+		expect(rows.map((f) => f.properties.id)).toEqual(['acled-UKR101', 'acled-UKR102']);
+		expect(planMerge([], rows).fresh).toHaveLength(2);
+		expect(planMerge(rows, rows).duplicates.map((d) => d.of)).toEqual(['acled-UKR101', 'acled-UKR102']);
+		// Without ACLED's ids (hashed ids), the same place, day and source is still one event reported twice.
+		const hashed = parseAcledCsv(csv.replace(/UKR10\d/g, '')).features;
+		expect(planMerge([], hashed).fresh).toHaveLength(1);
+	});
 });
 
 describe('parseEventPatch and parseAuthor', () => {
@@ -196,5 +209,40 @@ describe('safe display helpers', () => {
 		expect(safeHref('javascript:alert(1)')).toBeNull();
 		expect(safeHref(' data:text/html,<script>')).toBeNull();
 		expect(safeHref('https://rferl.org/a')).toBe('https://rferl.org/a');
+	});
+});
+
+describe('CsvReader (the CSV a piece at a time)', () => {
+	const samples = [
+		'a,b,c\n1,2,3\n',
+		'a,b\r\n"x, y","he said ""hi"""\r\n3,4',
+		'a,b\r"multi\nline\r\nfield",2\r\n\r\n5,6\n',
+		'"",""\n"""",x\n',
+		'a,b\n"unclosed,2\n',
+		'a,b\n1,"x"y\n',
+		'a,b\n1,x"y\n'
+	];
+	/** Records (or the error) of reading `text` in pieces of `size` characters. */
+	const inPieces = (text: string, size: number) => {
+		try {
+			const r = new CsvReader();
+			const out = [];
+			for (let i = 0; i < text.length; i += size) out.push(...r.push(text.slice(i, i + size)));
+			out.push(...r.end());
+			return out;
+		} catch (err) {
+			return String(err);
+		}
+	};
+	const whole = (text: string) => {
+		try {
+			return parseCsvRecords(text);
+		} catch (err) {
+			return String(err);
+		}
+	};
+
+	it('gives the same records, lines and errors as the whole text, however the text is cut (inside quotes, between CR and LF)', () => {
+		for (const text of samples) for (const size of [1, 2, 3, 5, 7, 1000]) expect(inPieces(text, size), `${JSON.stringify(text)} in pieces of ${size}`).toEqual(whole(text));
 	});
 });

@@ -306,60 +306,148 @@ export interface CsvRecord {
  * closing quote and an unclosed quote throw CsvError naming the line and column, never glue text together.
  */
 export function parseCsvRecords(text: string): CsvRecord[] {
-	const records: CsvRecord[] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	let closed = false; // just after a quoted field's closing quote
-	let line = 1;
-	let rowLine = 1;
-	let fieldLine = 1;
-	const fail = (reason: string, at = line) => new CsvError(at, row.length + 1, records.length, reason);
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else {
-					quoted = false;
-					closed = true;
-				}
-			} else {
-				if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-				field += c;
-			}
-		} else if (c === ',') {
-			row.push(field);
-			field = '';
-			closed = false;
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			records.push({ cells: row, line: rowLine });
-			row = [];
-			field = '';
-			closed = false;
-			line++;
-			rowLine = line;
-		} else if (closed) {
-			throw fail(`${JSON.stringify(c)} after the closing quote of a quoted field (a field is either wholly quoted or not; write "" for a quote inside it)`);
-		} else if (c === '"') {
-			if (field !== '') throw fail(`a quote inside an unquoted field (quote the whole field and write "" for the quote)`);
-			quoted = true;
-			fieldLine = line;
-		} else field += c;
-	}
-	if (quoted) throw fail('the CSV ends inside a quoted field (an unmatched ")', fieldLine);
-	if (field !== '' || row.length || closed) {
-		row.push(field);
-		records.push({ cells: row, line: rowLine });
-	}
-	return records.filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
+	const reader = new CsvReader();
+	return [...reader.push(text), ...reader.end()];
 }
 
-/** The cells of every record of a strict RFC 4180 CSV (see parseCsvRecords). */
+/**
+ * parseCsvRecords a piece at a time, for files of any size: `push` each piece of the text as it is read (cut
+ * anywhere, even inside a quoted field or between CR and LF) and take the records it completes; `end` gives the
+ * last. Blank lines give no record. Same records, lines and errors as parsing the whole text at once.
+ */
+/** The characters that end an unquoted run: quote, comma, CR, LF. */
+const SPECIAL = /[",\r\n]/g;
+
+export class CsvReader {
+	private row: string[] = [];
+	private field = '';
+	private quoted = false;
+	private closed = false; // just after a quoted field's closing quote
+	private pendingQuote = false; // a quote at the end of a piece, inside a quoted field: doubled or closing?
+	private pendingCr = false; // a CR at the end of a piece: the first half of CRLF?
+	private line = 1;
+	private rowLine = 1;
+	private fieldLine = 1;
+	/** Records returned so far, counting blank lines' empty ones (CsvError.record counts them, as before). */
+	private count = 0;
+
+	private fail(reason: string, at = this.line): CsvError {
+		return new CsvError(at, this.row.length + 1, this.count, reason);
+	}
+
+	private endRow(out: CsvRecord[]): void {
+		this.row.push(this.field);
+		const rec = { cells: this.row, line: this.rowLine };
+		this.count++;
+		if (!(rec.cells.length === 1 && rec.cells[0] === '')) out.push(rec);
+		this.row = [];
+		this.field = '';
+		this.closed = false;
+	}
+
+	/** Reads `text`, the next piece of the CSV; returns the records it completed. */
+	push(text: string): CsvRecord[] {
+		const out: CsvRecord[] = [];
+		if (text === '') return out;
+		let i = 0;
+		if (this.pendingQuote) {
+			this.pendingQuote = false;
+			if (text[0] === '"') {
+				this.field += '"';
+				i = 1;
+			} else {
+				this.quoted = false;
+				this.closed = true;
+			}
+		}
+		if (this.pendingCr) {
+			this.pendingCr = false;
+			if (this.quoted) {
+				if (text[0] !== '\n') this.line++; // a lone CR inside a quoted field ends a line
+			} else if (text[0] === '\n') i = Math.max(i, 1); // the LF of a CRLF that ended the row
+		}
+		// Whole runs at a time (up to the next quote inside a quoted field, the next delimiter outside one): a
+		// character-by-character loop costs ~200 ns a character, too slow for an ACLED file of hundreds of MB.
+		const n = text.length;
+		while (i < n) {
+			if (this.quoted) {
+				const q = text.indexOf('"', i);
+				const stop = q === -1 ? n : q;
+				const run = text.slice(i, stop); // searched on its own: a search of `text` would run to its end
+				for (let k = run.indexOf('\n'); k !== -1; k = run.indexOf('\n', k + 1)) this.line++;
+				for (let k = run.indexOf('\r'); k !== -1; k = run.indexOf('\r', k + 1)) {
+					if (i + k + 1 === n) this.pendingCr = true;
+					else if (text.charCodeAt(i + k + 1) !== 10) this.line++; // a lone CR ends a line; CRLF counts once, at its LF
+				}
+				this.field += run;
+				if (q === -1) break;
+				if (q + 1 === n) {
+					this.pendingQuote = true;
+					break;
+				}
+				if (text.charCodeAt(q + 1) === 34) {
+					this.field += '"';
+					i = q + 2;
+				} else {
+					this.quoted = false;
+					this.closed = true;
+					i = q + 1;
+				}
+				continue;
+			}
+			SPECIAL.lastIndex = i;
+			const m = SPECIAL.exec(text);
+			const at = m ? m.index : n;
+			if (at > i) {
+				if (this.closed) {
+					throw this.fail(`${JSON.stringify(text[i])} after the closing quote of a quoted field (a field is either wholly quoted or not; write "" for a quote inside it)`);
+				}
+				this.field += text.slice(i, at);
+			}
+			if (!m) break;
+			const c = text.charCodeAt(at);
+			i = at + 1;
+			if (c === 44) {
+				this.row.push(this.field);
+				this.field = '';
+				this.closed = false;
+			} else if (c === 10 || c === 13) {
+				if (c === 13) {
+					if (at + 1 === n) this.pendingCr = true;
+					else if (text.charCodeAt(at + 1) === 10) i++;
+				}
+				this.endRow(out);
+				this.line++;
+				this.rowLine = this.line;
+			} else if (this.closed) {
+				throw this.fail(`${JSON.stringify('"')} after the closing quote of a quoted field (a field is either wholly quoted or not; write "" for a quote inside it)`);
+			} else {
+				if (this.field !== '') throw this.fail(`a quote inside an unquoted field (quote the whole field and write "" for the quote)`);
+				this.quoted = true;
+				this.fieldLine = this.line;
+			}
+		}
+		return out;
+	}
+
+	/** The end of the text: the last record, if the text did not end with a newline. */
+	end(): CsvRecord[] {
+		if (this.pendingQuote) {
+			this.pendingQuote = false;
+			this.quoted = false;
+			this.closed = true;
+		}
+		if (this.pendingCr) {
+			this.pendingCr = false;
+			if (this.quoted) this.line++;
+		}
+		if (this.quoted) throw this.fail('the CSV ends inside a quoted field (an unmatched ")', this.fieldLine);
+		const out: CsvRecord[] = [];
+		if (this.field !== '' || this.row.length || this.closed) this.endRow(out);
+		return out;
+	}
+}
+
 export function parseCsv(text: string): string[][] {
 	return parseCsvRecords(text).map((r) => r.cells);
 }
@@ -443,20 +531,43 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 		result.errors.push({ feature: err.record > 0 ? err.record : null, field: name, message: `${where}, column ${err.column}${name ? ` (${name})` : ''}: ${err.reason}` });
 		return result;
 	}
-	const header = (records.shift()?.cells ?? []).map((h) => h.trim().toLowerCase());
-	const rows = records;
-	const missing = REQUIRED_ACLED.filter((h) => !header.includes(h));
+	const { header, missing } = acledHeader(records.shift()?.cells ?? []);
 	if (missing.length) {
-		result.errors.push({ feature: null, field: missing[0]!, message: `The CSV header lacks the column(s) ${missing.join(', ')} (an ACLED-style export has ${REQUIRED_ACLED.join(', ')}).` });
+		result.errors.push({ feature: null, field: missing[0]!, message: acledHeaderProblem(missing) });
 		return result;
 	}
-	if (rows.length > MAX_IMPORT_FEATURES) {
-		result.errors.push({ feature: null, field: null, message: `${rows.length} rows; at most ${MAX_IMPORT_FEATURES} per import.` });
+	if (records.length > MAX_IMPORT_FEATURES) {
+		result.errors.push({ feature: null, field: null, message: `${records.length} rows; at most ${MAX_IMPORT_FEATURES} per import.` });
 		return result;
 	}
-	rows.forEach(({ cells, line }, r) => {
-		const rowNo = r + 1;
-		const get = (k: string) => (cells[header.indexOf(k)] ?? '').trim();
+	const map = acledRow(header, countryCode);
+	records.forEach((record, r) => {
+		const row = map(record, r + 1);
+		if ('properties' in row) result.features.push(row);
+		else result.errors.push(row);
+	});
+	return result;
+}
+
+/** An ACLED CSV's header row, lower-cased, and the required columns it lacks. */
+export function acledHeader(cells: readonly string[]): { header: string[]; missing: string[] } {
+	const header = cells.map((h) => h.trim().toLowerCase());
+	return { header, missing: REQUIRED_ACLED.filter((h) => !header.includes(h)) };
+}
+
+/** The message for a header that lacks the `missing` columns. */
+export function acledHeaderProblem(missing: readonly string[]): string {
+	return `The CSV header lacks the column(s) ${missing.join(', ')} (an ACLED-style export has ${REQUIRED_ACLED.join(', ')}).`;
+}
+
+/**
+ * The mapping of one ACLED data row (1-based `rowNo`) under `header` to an event, or the issue naming the row,
+ * its line and the field that is wrong: what parseAcledCsv does to each row, for readers that stream the file.
+ */
+export function acledRow(header: readonly string[], countryCode: (numeric: string) => string | undefined = () => undefined): (record: CsvRecord, rowNo: number) => EventFeature | ImportIssue {
+	const col = new Map(header.map((h, i) => [h, i] as const).reverse()); // the first column of a name wins, as indexOf did
+	return ({ cells, line }, rowNo) => {
+		const get = (k: string) => (cells[col.get(k) ?? -1] ?? '').trim();
 		try {
 			if (cells.length !== header.length) throw new FieldError('(row)', `has ${cells.length} cells but the header has ${header.length}`);
 			const date = acledDate(get('event_date'), 'event_date');
@@ -482,7 +593,7 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 				.map((a) => a.trim())
 				.filter((a, i, all) => a && all.indexOf(a) === i);
 			const summary = `${get('sub_event_type') || get('event_type')} in ${location}`;
-			result.features.push({
+			return {
 				type: 'Feature',
 				geometry: { type: 'Point', coordinates: [lon, lat] },
 				properties: {
@@ -512,13 +623,12 @@ export function parseAcledCsv(text: string, countryCode: (numeric: string) => st
 					source_published: null,
 					confidence: 1
 				}
-			});
+			};
 		} catch (err) {
 			const field = err instanceof FieldError ? err.field : null;
-			result.errors.push({ feature: rowNo, field, message: `Row ${rowNo} (line ${line}): ${(err as Error).message}` });
+			return { feature: rowNo, field, message: `Row ${rowNo} (line ${line}): ${(err as Error).message}` };
 		}
-	});
-	return result;
+	};
 }
 
 /** Picks the parser by file name or content. */
@@ -548,7 +658,20 @@ export interface MergePlan {
 	duplicates: { index: number; id: string; of: string }[];
 }
 
-/** Splits incoming events into new ones and duplicates of existing (or earlier incoming) events. */
+/**
+ * Whether an event's id is its source's own (ACLED's event_id_cnty, kept as `acled-UKR12345`), not one made from a
+ * hash of its fields (`acled-` and 16 hex digits): such events are one event exactly when their ids are equal. ACLED
+ * codes separate events at the same place on the same day from the same source (two shellings of a town).
+ */
+export function hasSourceId(f: EventFeature): boolean {
+	const id = f.properties.id;
+	return id.startsWith('acled-') && !/^acled-[0-9a-f]{16}$/.test(id);
+}
+
+/**
+ * Splits incoming events into new ones and duplicates of existing (or earlier incoming) events: the same id, or the
+ * same source, date and place (isDuplicate), except between two events that both carry their source's own id.
+ */
 export function planMerge(existing: readonly EventFeature[], incoming: readonly EventFeature[]): MergePlan {
 	const index = new Map<string, EventFeature[]>();
 	const key = (f: EventFeature) => `${f.properties.source_id}|${f.properties.date}`;
@@ -561,7 +684,8 @@ export function planMerge(existing: readonly EventFeature[], incoming: readonly 
 	for (const f of existing) add(f);
 	const plan: MergePlan = { fresh: [], duplicates: [] };
 	incoming.forEach((f, i) => {
-		const same = index.get(key(f))?.find((g) => isDuplicate(f, g));
+		const own = hasSourceId(f);
+		const same = index.get(key(f))?.find((g) => isDuplicate(f, g) && !(own && hasSourceId(g)));
 		const dupOf = same?.properties.id ?? (ids.has(f.properties.id) ? f.properties.id : undefined);
 		if (dupOf) {
 			plan.duplicates.push({ index: i, id: f.properties.id, of: dupOf });

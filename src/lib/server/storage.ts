@@ -208,6 +208,8 @@ export interface CommitOptions {
 	 * committed answers what it did the first time instead of applying it again.
 	 */
 	request?: string;
+	/** False: leave CommitResult.events empty (a bulk import needs only the count; each event's version costs a hash). */
+	eventResults?: boolean;
 }
 
 export interface CommitResult {
@@ -318,7 +320,7 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		await rememberWritten(EVENTS_FILE, { type: 'FeatureCollection', features: written.events.features }, written.events.doc);
 		await rememberWritten(CORRECTIONS_FILE, { version: 1, corrections: log }, written.log);
 	}
-	return resultFor(entries, byId, false);
+	return opts.eventResults === false ? { applied: entries, events: {}, replayed: false } : resultFor(entries, byId, false);
 }
 
 /** places.geojson rebuilt (when the folder has one), so a moved event's new place gets its footprint at once. */

@@ -78,7 +78,7 @@ export const POST: RequestHandler = ({ request, url }) =>
 		if (mode === 'preview') return json({ ...summary, preview: plan.fresh.slice(0, 5000) });
 		const res = await commit(
 			plan.fresh.map((f) => ({ op: 'add' as const, event_id: f.properties.id, feature: f, note: `imported from ${name}` })),
-			{ author: author!, onExisting: 'skip', request: requestId(request) }
+			{ author: author!, onExisting: 'skip', request: requestId(request), eventResults: false }
 		);
 		return json({ ...summary, added: res.applied.length }, { status: 201 });
 	});
