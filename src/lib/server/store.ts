@@ -26,25 +26,26 @@ export interface Snapshot<T> {
 
 const cache = new Map<string, { key: string; snap: Promise<Snapshot<unknown>> }>();
 
-/** A file's text lines (split at every newline byte) and the SHA-1 of its bytes, read as a stream: no one string. */
+/**
+ * A file's text lines (split at every newline byte) and the SHA-1 of its bytes, read as a stream: no one string.
+ * Each chunk is decoded up to its last newline in one go (a newline byte never sits inside a UTF-8 sequence).
+ */
 async function readTextLines(file: string): Promise<{ lines: string[]; etag: string }> {
 	const hash = createHash('sha1');
 	const lines: string[] = [];
-	let carry: Buffer[] = [];
+	let carry: Buffer[] = []; // bytes after the last newline so far
 	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
-		let start = 0;
-		for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
-			if (carry.length) {
-				carry.push(chunk.subarray(start, nl));
-				lines.push(Buffer.concat(carry).toString('utf8'));
-				carry = [];
-			} else lines.push(chunk.toString('utf8', start, nl));
-			start = nl + 1;
+		const last = chunk.lastIndexOf(10);
+		if (last === -1) {
+			carry.push(chunk);
+			continue;
 		}
-		if (start < chunk.length) carry.push(chunk.subarray(start));
+		const head = carry.length ? Buffer.concat([...carry, chunk.subarray(0, last)]) : chunk.subarray(0, last);
+		for (const line of head.toString('utf8').split('\n')) lines.push(line);
+		carry = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
 	}
-	lines.push(carry.length ? Buffer.concat(carry).toString('utf8') : '');
+	lines.push(Buffer.concat(carry).toString('utf8'));
 	return { lines, etag: `"${hash.digest('base64url')}"` };
 }
 
