@@ -9,6 +9,12 @@ describe('parseWallParams', () => {
 	it('gives the defaults for an empty query', () => {
 		expect(parse('')).toEqual({ filter: {}, ...WALL_DEFAULTS });
 	});
+	it('shows the PNG button only when the URL has png, which survives the round trip', () => {
+		expect(parse('').png).toBeUndefined();
+		const c = parse('title=Border&png');
+		expect(c.png).toBe(true);
+		expect(parse(wallToParams(c).toString())).toEqual(c);
+	});
 	it('reads the shared filter and every wall parameter', () => {
 		const c = parse('from=2021-11-01&to=2021-11-30&type=protest&country=pol,blr&region=22,51,25,55&speed=2.5&window=14&mode=cumulative&end=stop&hold=0&at=2021-11-08&theme=light&poll=5&title=Border%20crisis');
 		expect(c).toEqual({

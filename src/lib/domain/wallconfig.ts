@@ -25,6 +25,7 @@ export interface WallConfig {
 	theme: WallTheme;
 	poll: number; // seconds between checks for new data
 	title?: string; // a heading for the room, e.g. "Belarus–Poland border"
+	png?: boolean; // show a small "save as PNG" button (the `p` key saves one either way)
 }
 
 export const WALL_DEFAULTS = {
@@ -38,7 +39,7 @@ export const WALL_DEFAULTS = {
 } as const satisfies Partial<WallConfig>;
 
 /** The query parameters the wall reads on top of the filter's (`map` is the dashboard's camera, `zoom/lat/lon`). */
-export const WALL_PARAMS = ['region', 'center', 'zoom', 'map', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title', 'help'] as const;
+export const WALL_PARAMS = ['region', 'center', 'zoom', 'map', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title', 'png', 'help'] as const;
 /** The dashboard's own view parameters: a "Wall view" link carries them, and the wall has no use for them. */
 export const DASHBOARD_ONLY_PARAMS = ['sel', 'layers'] as const;
 
@@ -58,6 +59,7 @@ export const WALL_PARAM_DOCS: readonly [name: string, value: string, meaning: st
 	['theme', `${WALL_THEMES.join(' | ')} (${WALL_DEFAULTS.theme})`, 'dark for a room, light for daylight'],
 	['poll', `seconds (${WALL_DEFAULTS.poll})`, 'how often new data are looked for'],
 	['title', 'text, ≤ 120 characters', 'a heading for the room'],
+	['png', '(no value)', 'a small button in the corner that saves the map as a PNG image (the p key does so on any wall)'],
 	['help', '(no value)', 'this page instead of the wall'],
 	['sel, layers', '(dashboard only)', 'carried by the dashboard\'s link, not used by the wall']
 ];
@@ -84,7 +86,7 @@ function enumParam<T extends string>(params: URLSearchParams, name: string, valu
 /**
  * Reads a wall from query parameters: the shared filter (`from`, `to`, `type`, … see filter.ts) plus
  * `region=w,s,e,n` or `center=lon,lat&zoom=z`, `speed` (days per second), `window` (days),
- * `mode=moving|cumulative`, `end=loop|stop`, `hold` (seconds at the end before looping), `at` (YYYY-MM-DD, where the first cycle starts), `theme=dark|light`, `poll` (seconds), `title`.
+ * `mode=moving|cumulative`, `end=loop|stop`, `hold` (seconds at the end before looping), `at` (YYYY-MM-DD, where the first cycle starts), `theme=dark|light`, `poll` (seconds), `title`, `png` (a save-as-PNG button).
  * Throws FilterParamError naming the parameter on bad input.
  */
 export function parseWallParams(params: URLSearchParams): WallConfig {
@@ -141,6 +143,7 @@ export function parseWallParams(params: URLSearchParams): WallConfig {
 		if (title.length > 120) throw new FilterParamError('title', 'longer than 120 characters');
 		config.title = title.trim();
 	}
+	if (params.has('png')) config.png = true;
 	return config;
 }
 
@@ -158,6 +161,7 @@ export function wallToParams(config: Partial<WallConfig>): URLSearchParams {
 	}
 	if (config.at) params.set('at', config.at);
 	if (config.title) params.set('title', config.title);
+	if (config.png) params.set('png', '');
 	return params;
 }
 
