@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dataHeaders, notModified } from '../../src/routes/api/data/conditional';
 
 describe('notModified (If-None-Match, weak comparison)', () => {
@@ -62,6 +63,23 @@ describe('GET /api/data', () => {
 		expect(changed.status).toBe(200);
 		expect(changed.headers.get('etag')).not.toBe(etag);
 		expect(((await changed.json()) as { features: unknown[] }).features).toHaveLength(3);
+	});
+
+	it('goes brotli- or gzip-compressed when asked, with a weak form of the same ETag that still earns a 304', async () => {
+		writeFileSync(path.join(dir, 'events.geojson'), `{"type":"FeatureCollection","features":[\n${collection(40).features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
+		const plain = await get({ 'accept-encoding': 'identity' });
+		const text = await plain.text();
+		for (const [accept, enc] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+			const res = await get({ 'accept-encoding': accept });
+			expect(res.headers.get('content-encoding')).toBe(enc);
+			expect(res.headers.get('etag')).toBe(`W/${plain.headers.get('etag')}`);
+			expect(res.headers.get('vary')).toBe('accept-encoding');
+			const bytes = Buffer.from(await res.arrayBuffer());
+			expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+			expect(bytes.length).toBeLessThan(text.length / 4);
+			expect((enc === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8')).toBe(text);
+			expect((await get({ 'accept-encoding': accept, 'if-none-match': res.headers.get('etag')! })).status).toBe(304);
+		}
 	});
 
 	it('answers 503 naming the file, not 500, when the file is broken mid-write', async () => {

@@ -202,3 +202,22 @@ describe('articles over HTTP', () => {
 		await expectRefused(await send({ text: '   ' }), 400, /empty/, before);
 	});
 });
+
+describe('compressed answers over HTTP (the built server)', () => {
+	it('sends the basemap files, the page and an export compressed to a browser that accepts brotli, and as they are to one that does not', async () => {
+		const { request } = await import('node:http');
+		const head = (p: string, enc: string) =>
+			new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+				request(url(p), { headers: { 'accept-encoding': enc } }, (res) => {
+					res.resume();
+					res.on('end', () => resolve(res.headers));
+				})
+					.on('error', reject)
+					.end();
+			});
+		for (const p of ['/basemap/countries.geojson', '/basemap/names.geojson', '/', '/api/events.csv']) {
+			expect((await head(p, 'gzip, deflate, br'))['content-encoding'], p).toBe('br');
+			expect((await head(p, 'identity'))['content-encoding'], p).toBeUndefined();
+		}
+	});
+});
