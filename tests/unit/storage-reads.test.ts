@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { EventCollection } from '$lib/domain/event';
 import { commit, eventVersion, formatEvents, readState } from '$lib/server/storage';
 import { writeTemp } from '$lib/server/atomic';
@@ -73,6 +74,11 @@ describe('reading the stored state', () => {
 		expect(after.events).toEqual(onDisk().features);
 		expect(after.log).toEqual(JSON.parse(readFileSync(path.join(dir, 'corrections.json'), 'utf8')));
 		expect(after.events.find((f) => f.properties.id === target.properties.id)!.geometry.coordinates).toEqual([24.12346, 53.1]);
+		// The ETag remembered with the write is the one a fresh read of the file's bytes gives.
+		const remembered = (await readEvents()).etag;
+		expect(remembered).toBe(`"${createHash('sha1').update(readFileSync(path.join(dir, 'events.geojson'))).digest('base64url')}"`);
+		invalidate();
+		expect((await readEvents()).etag).toBe(remembered);
 	});
 });
 

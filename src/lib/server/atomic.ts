@@ -1,6 +1,6 @@
 // Crash-safe file replacement: write a temp file beside the target, fsync it, rename over, fsync the folder.
 import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TEXT_SLICE, textSlices } from './slices';
 import { docPieces, type LineDoc } from './lines';
@@ -17,7 +17,12 @@ export async function writeTemp(file: string, data: string | Uint8Array | LineDo
 			// A big text (tens of MB) is encoded and written a slice at a time, so other requests run in between.
 			for (const slice of textSlices(data)) await writeAll(fh, slice);
 		} else if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
-		else for (const piece of docPieces(data)) await writeAll(fh, piece); // a store of any size, a piece at a time
+		else {
+			// A store of any size, a piece at a time, hashed on the way (its ETag, without encoding it all again).
+			const hash = createHash('sha1');
+			for (const piece of docPieces(data)) hash.update(await writeAll(fh, piece));
+			written.set(data, `"${hash.digest('base64url')}"`);
+		}
 		await fh.sync(); // the bytes are on disk before the name points at them
 	} catch (err) {
 		await fh.close().catch(() => {});
@@ -28,9 +33,18 @@ export async function writeTemp(file: string, data: string | Uint8Array | LineDo
 	return tmp;
 }
 
-async function writeAll(fh: FileHandle, text: string): Promise<void> {
+async function writeAll(fh: FileHandle, text: string): Promise<Buffer> {
 	const bytes = Buffer.from(text, 'utf8');
 	for (let done = 0; done < bytes.length; ) done += (await fh.write(bytes, done)).bytesWritten;
+	return bytes;
+}
+
+/** The SHA-1 (as a quoted ETag) of each LineDoc writeTemp wrote, so the store need not hash it again. */
+const written = new WeakMap<LineDoc, string>();
+
+/** The ETag of the bytes writeTemp wrote for `doc`, if it wrote it. */
+export function writtenEtag(doc: LineDoc): string | undefined {
+	return written.get(doc);
 }
 
 /** Persists the folder's entries (a rename, an unlink); some file systems refuse fsync on a folder: best effort. */

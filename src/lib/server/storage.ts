@@ -220,8 +220,12 @@ export interface CommitResult {
 	replayed: boolean;
 }
 
-function newId(): string {
-	return `c-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+/** Ids for `n` new log entries: `c-<time>-<8 random hex>`, the random bytes drawn at once (an import makes a million). */
+function newIds(n: number): () => string {
+	const time = Date.now().toString(36);
+	const pool = randomBytes(4 * Math.max(1, n)).toString('hex');
+	let i = 0;
+	return () => `c-${time}-${pool.slice(8 * i, 8 * ++i)}`;
 }
 
 /**
@@ -262,6 +266,7 @@ async function commitLocked(proposed: readonly ProposedCorrection[], opts: Commi
 		}
 	}
 	const at = new Date().toISOString();
+	const newId = newIds(proposed.length);
 	const entries: Correction[] = [];
 	const log = [...state.log.corrections];
 	const index = new LogIndex(log);

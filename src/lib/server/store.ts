@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
 import { CORRECTION_LOG, deepFreeze, docPieces, FEATURE_COLLECTION, parseDocLines, type LineDoc } from './lines';
 import { giveTurn } from './slices';
+import { writtenEtag } from './atomic';
 
 /** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
 export function dataDir(): string {
@@ -110,12 +111,16 @@ export async function readJson<T>(name: string, fallback?: T): Promise<Snapshot<
 export async function rememberWritten(name: string, value: unknown, body: LineDoc): Promise<void> {
 	const file = path.join(dataDir(), name);
 	const info = await stat(file);
-	const hash = createHash('sha1');
-	for (const piece of docPieces(body)) {
-		hash.update(piece, 'utf8');
-		await giveTurn();
+	let etag = writtenEtag(body); // hashed as it was written (atomic.ts)
+	if (!etag) {
+		const hash = createHash('sha1');
+		for (const piece of docPieces(body)) {
+			hash.update(piece, 'utf8');
+			await giveTurn();
+		}
+		etag = `"${hash.digest('base64url')}"`;
 	}
-	const snap: Snapshot<unknown> = { value: deepFreeze(value), body, etag: `"${hash.digest('base64url')}"`, mtimeMs: info.mtimeMs };
+	const snap: Snapshot<unknown> = { value: deepFreeze(value), body, etag, mtimeMs: info.mtimeMs };
 	cache.set(file, { key: `${info.ino}:${info.size}:${info.mtimeMs}`, snap: Promise.resolve(snap) });
 }
 
