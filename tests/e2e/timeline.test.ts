@@ -27,7 +27,7 @@ const pages: WatchedPage[] = [];
 function histogramPieces(page: Page) {
 	return page.$$eval('[data-testid=histogram] path.bar', (paths) =>
 		paths.flatMap((p) => {
-			const svg = p.ownerSVGElement!;
+			const svg = (p as SVGPathElement).ownerSVGElement!;
 			const vb = svg.viewBox.baseVal;
 			const r = svg.getBoundingClientRect();
 			const fill = getComputedStyle(p).fill;
