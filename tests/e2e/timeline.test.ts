@@ -20,6 +20,26 @@ let server: AppServer;
 let browser: Browser;
 const pages: WatchedPage[] = [];
 
+/**
+ * The stacked histogram's pieces (one path per event type, `M x y h w v h h -w z` per piece): each piece's type,
+ * its fill, its place in the viewBox (x, y, h) and its box on screen.
+ */
+function histogramPieces(page: Page) {
+	return page.$$eval('[data-testid=histogram] path.bar', (paths) =>
+		paths.flatMap((p) => {
+			const svg = (p as SVGPathElement).ownerSVGElement!;
+			const vb = svg.viewBox.baseVal;
+			const r = svg.getBoundingClientRect();
+			const fill = getComputedStyle(p).fill;
+			return [...p.getAttribute('d')!.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)].map((m) => {
+				const [x, y, w, h] = [1, 2, 3, 4].map((k) => Number(m[k]));
+				const box = { x: r.x + (x! / vb.width) * r.width, width: (w! / vb.width) * r.width };
+				return { type: p.getAttribute('data-type')!, fill, x: x!.toFixed(3), y: y!, h: h!, box };
+			});
+		})
+	);
+}
+
 /** Distinct "start|end" intervals of the events dated coarser than a day, read straight from the data file. */
 function coarseIntervals(): Set<string> {
 	const out = new Set<string>();
@@ -296,7 +316,7 @@ describe('the dashboard on the embedded data: timeline axis, stacked histogram, 
 		expectFits(await viewOf(page), extentOf({ types: ['MOBILIZE'] }));
 		expect(await page.getByTestId('zoom-fit').isEnabled()).toBe(false);
 		// Every bar is a MOBILIZE bar, and bars stand at both ends (the range is the events' extent), clear of the handles.
-		const bars = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ type: r.getAttribute('data-type'), box: r.getBoundingClientRect() })));
+		const bars = await histogramPieces(page);
 		const track = (await page.locator('.track').boundingBox())!;
 		const handles = [(await page.getByTestId('handle-start').boundingBox())!, (await page.getByTestId('handle-end').boundingBox())!];
 		expect(new Set(bars.map((b) => b.type))).toEqual(new Set(['MOBILIZE']));
@@ -315,7 +335,7 @@ describe('the dashboard on the embedded data: timeline axis, stacked histogram, 
 	});
 
 	it('stacks the histogram by event type in the colours of the type legend', async () => {
-		const bars = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ type: r.getAttribute('data-type')!, fill: getComputedStyle(r).fill })));
+		const bars = await histogramPieces(page);
 		const legend = Object.fromEntries(
 			await page.$$eval('[data-testid^=type-]', (inputs) =>
 				inputs.map((i) => [i.getAttribute('data-testid')!.slice(5), getComputedStyle(i.closest('label')!.querySelector('.swatch')!).backgroundColor])
@@ -324,8 +344,8 @@ describe('the dashboard on the embedded data: timeline axis, stacked histogram, 
 		expect(new Set(bars.map((b) => b.type))).toEqual(new Set(events.filter((e) => e.properties.date_start).map((e) => e.properties.event_type)));
 		for (const b of bars) expect(b.fill).toBe(legend[b.type]);
 		// Two types in one bin are two pieces stacked one on the other, not drawn over each other.
-		const pieces = await page.$$eval('[data-testid=histogram] rect.bar', (rs) => rs.map((r) => ({ x: r.getAttribute('x'), y: Number(r.getAttribute('y')), h: Number(r.getAttribute('height')) })));
-		const byBin = new Map<string | null, typeof pieces>();
+		const pieces = bars;
+		const byBin = new Map<string, typeof pieces>();
 		for (const p of pieces) byBin.set(p.x, [...(byBin.get(p.x) ?? []), p]);
 		const stacked = [...byBin.values()].filter((ps) => ps.length > 1);
 		expect(stacked.length).toBeGreaterThan(0);

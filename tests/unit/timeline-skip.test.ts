@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { EventFeature } from '../../src/lib/domain/event';
 import { toDay } from '../../src/lib/domain/time';
-import { advanceWindow, anyKeptIn, dayIndex, histogram, keptDays, nextKeptStart, prevKeptStart, skipWindow, stackedHistogram } from '../../src/lib/state/timeline';
+import { advanceWindow, anyKeptIn, dayIndex, histogram, keptDays, nextKeptStart, prevKeptStart, skipWindow, stackPaths, stackedHistogram } from '../../src/lib/state/timeline';
 
 const D = toDay;
 
@@ -75,5 +75,42 @@ describe('stackedHistogram', () => {
 		expect(stacked.map((b) => b.reduce((a, n) => a + n, 0))).toEqual(plain);
 		expect(stacked.reduce((a, b) => a + b[1]!, 0)).toBe(2); // the two March days, group 1
 		expect(stacked[19]![0]).toBe(1); // December, group 0
+	});
+});
+
+/** The pieces of a stackPaths path: x, y, width and height of each `M x y h w v h h -w z`. */
+function piecesOf(d: string): { x: number; y: number; w: number; h: number }[] {
+	return [...d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }));
+}
+
+describe('stackPaths', () => {
+	const counts = [
+		[2, 0, 1],
+		[0, 0, 0],
+		[1, 3, 0]
+	];
+
+	it('draws one path per group present, and none for a group with no events', () => {
+		expect(stackPaths(counts, 40, 2).map((p) => p.group)).toEqual([0, 1, 2]);
+		expect(stackPaths([[0, 4, 0]], 40, 2).map((p) => p.group)).toEqual([1]);
+		expect(stackPaths([], 40, 2)).toEqual([]);
+	});
+
+	it('stacks a bin\'s groups bottom-up in group order, each piece starting exactly where the one below ends', () => {
+		const paths = stackPaths(counts, 40, 2);
+		const inBin = (x: number) => paths.flatMap((p) => piecesOf(p.d).filter((q) => Math.floor(q.x) === x).map((q) => ({ group: p.group, ...q })));
+		const bin2 = inBin(2);
+		expect(bin2.map((q) => q.group)).toEqual([0, 1]);
+		expect(bin2[0]!.y + bin2[0]!.h).toBe(40); // the first group stands on the baseline
+		expect(bin2[1]!.y + bin2[1]!.h).toBeCloseTo(bin2[0]!.y, 9);
+		expect(inBin(1)).toEqual([]); // an empty bin draws nothing
+	});
+
+	it('scales the tallest bin to the height less the top margin, and heights follow the counts', () => {
+		const pieces = stackPaths(counts, 40, 2).flatMap((p) => piecesOf(p.d));
+		expect(Math.min(...pieces.map((q) => q.y))).toBe(2); // bin 2 (4 events) reaches the top margin
+		const bin0 = pieces.filter((q) => Math.floor(q.x) === 0);
+		expect(bin0.reduce((a, q) => a + q.h, 0)).toBeCloseTo((3 / 4) * 38, 2);
+		for (const q of pieces) expect(q).toMatchObject({ w: 0.8 });
 	});
 });

@@ -36,11 +36,20 @@ function aliasTest(folded: string): (text: string) => boolean {
 	return (text) => re.test(text);
 }
 
+interface Lexicon {
+	byAlias: Map<string, Set<string>>;
+	spellings: Map<string, ((text: string) => boolean)[]>;
+}
+
+let lexicon: Lexicon | null = null;
+
 /**
  * The actor lexicon (geodata/lexicon/actors.json) for search: `byAlias` maps each folded alias and its
- * romanisation key to canonical names; `spellings` maps a canonical name to tests for all its aliases.
+ * romanisation key to canonical names; `spellings` maps a canonical name to tests for all its aliases. Built at the
+ * first search, not when the page loads (folding and compiling every alias is work a page without a query skips).
  */
-const LEXICON = (() => {
+function actorLexicon(): Lexicon {
+	if (lexicon) return lexicon;
 	const byAlias = new Map<string, Set<string>>();
 	const spellings = new Map<string, ((text: string) => boolean)[]>();
 	const add = (k: string, name: string) => {
@@ -60,8 +69,8 @@ const LEXICON = (() => {
 		}
 		spellings.set(a.name, tests);
 	}
-	return { byAlias, spellings };
-})();
+	return (lexicon = { byAlias, spellings });
+}
 
 /** What one event offers the search: its folded text and the romanisation keys of its words. */
 interface Searchable {
@@ -98,8 +107,9 @@ export function textQuery(q: string): (p: EventProperties) => boolean {
 	const folded = foldText(q).trim();
 	const parts = words(folded).map((w) => ({ w, key: keyOf(w) }));
 	const key = keyOf(folded.replace(/\s+/g, ''));
-	const actors = LEXICON.byAlias.get(folded) ?? (key ? LEXICON.byAlias.get(`~${key}`) : undefined) ?? null;
-	const spellings = actors ? [...actors].flatMap((a) => LEXICON.spellings.get(a) ?? []) : [];
+	const { byAlias, spellings: all } = actorLexicon();
+	const actors = byAlias.get(folded) ?? (key ? byAlias.get(`~${key}`) : undefined) ?? null;
+	const spellings = actors ? [...actors].flatMap((a) => all.get(a) ?? []) : [];
 	return (p) => {
 		if (actors && p.actors.some((a) => actors.has(a))) return true;
 		const s = searchable(p);

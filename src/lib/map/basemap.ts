@@ -40,15 +40,22 @@ export function fontFaces(origin: string): NonNullable<StyleSpecification['font-
 	};
 }
 
+/**
+ * Douglas–Peucker tolerance of the water source in screen pixels (the others keep 0.6). Rivers and lake shores at
+ * 0.6 px were ~140k triangle indices per software-GL frame at zoom 5 (a third of the frame); at 2 px ~50k, and a
+ * thin river line two pixels off its surveyed course is not visible at any zoom.
+ */
+export const WATER_TOLERANCE = 2;
+
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
-	const src = (path: string): SourceSpecification => ({ type: 'geojson', data: origin + path, tolerance: 0.6 });
+	const src = (path: string, tolerance = 0.6): SourceSpecification => ({ type: 'geojson', data: origin + path, tolerance });
 	return {
 		// Country ids are ISO alpha-3, the key footprints set feature-state on.
 		[SOURCE.countries]: { ...src(BASEMAP_FILES.countries), promoteId: 'iso_a3' } as SourceSpecification,
 		[SOURCE.borders]: src(BASEMAP_FILES.borders),
 		[SOURCE.crimea]: src(BASEMAP_FILES.crimea),
 		[SOURCE.labels]: src(BASEMAP_FILES.labels),
-		[SOURCE.water]: src(BASEMAP_FILES.water),
+		[SOURCE.water]: src(BASEMAP_FILES.water, WATER_TOLERANCE),
 		// Labels only: no tile deeper than 10 is needed, and a small buffer keeps the ~17k names cheap to tile.
 		[SOURCE.names]: { type: 'geojson', data: origin + BASEMAP_FILES.names, maxzoom: 10, buffer: 64 },
 		// Empty until the map is zoomed to VILLAGE_ZOOM (see `loadVillagesWhenZoomed`).
@@ -61,6 +68,16 @@ function riverWidth(theme: MapTheme, major: boolean): ExpressionSpecification {
 	const k = (major ? 1 : 0.65) * theme.scale;
 	return ['interpolate', ['linear'], ['zoom'], 4, 0.8 * k, 7, 2 * k, 12, 4 * k];
 }
+
+/**
+ * River joins and ends: round only from zoom 8, where a river is wide enough to show its corners. A round join is a
+ * fan of triangles at every vertex: below zoom 8 it more than doubled the rivers' triangles in each frame for
+ * lines 1–2 px wide, where miter joins and butt ends look the same.
+ */
+const RIVER_LAYOUT = {
+	'line-join': ['step', ['zoom'], 'miter', 8, 'round'],
+	'line-cap': ['step', ['zoom'], 'butt', 8, 'round']
+} as const;
 
 /** Basemap layers under the data: sea, land, occupied Crimea, lakes and rivers, coasts and borders. */
 export function basemapLayers(theme: MapTheme): LayerSpecification[] {
@@ -75,7 +92,7 @@ export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 			source: SOURCE.water,
 			minzoom: 3.5,
 			filter: ['all', ['==', ['get', 'kind'], 'river'], ['<=', ['get', 'level'], 2]],
-			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			layout: RIVER_LAYOUT as never,
 			paint: { 'line-color': theme.river, 'line-width': riverWidth(theme, true) }
 		},
 		{
@@ -84,7 +101,7 @@ export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 			source: SOURCE.water,
 			minzoom: 5.5,
 			filter: ['any', ['all', ['==', ['get', 'kind'], 'river'], ['>', ['get', 'level'], 2]], ['==', ['get', 'kind'], 'shore']],
-			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			layout: RIVER_LAYOUT as never,
 			paint: { 'line-color': theme.river, 'line-width': riverWidth(theme, false) }
 		},
 		{
@@ -148,8 +165,10 @@ export function regionLabelLayer(theme: MapTheme): LayerSpecification {
 			'text-size': ['interpolate', ['linear'], ['zoom'], 4, 9 * theme.scale, 8, 12 * theme.scale],
 			'text-max-width': 7,
 			'text-padding': 4,
-			// The label point is often the regional capital's: let the name sit beside the city, not give way to it.
-			'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+			// The label point is often the regional capital's: let the name sit above or below the city, not give way to
+			// it. Only centred anchors: a left or right anchor makes MapLibre lay out and draw each name once per
+			// justification (three times), a third of the labels' glyphs in every frame.
+			'text-variable-anchor': ['center', 'top', 'bottom'],
 			'text-radial-offset': 1.6
 		},
 		paint: { 'text-color': theme.regionLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 }

@@ -99,6 +99,40 @@ export function stackedHistogram(
 	return counts;
 }
 
+/** One event type's pieces of a stacked histogram, as one SVG path (`group` as in `stackedHistogram`). */
+export interface StackPath {
+	group: number;
+	d: string;
+}
+
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * A stacked histogram (`counts[bin][group]`) as one SVG path per group present, in a viewBox `bins` wide and
+ * `height` high: bin b spans x b+0.1 … b+0.9, its groups stacked bottom-up in group order, the tallest bin
+ * `height − top` high. One path per event type instead of one rect per piece: ~1,800 rects at 10,000 events were
+ * half the page's elements, made again on every filter change. A piece's top is where the next one's bottom is,
+ * exactly (both from one rounded value).
+ */
+export function stackPaths(counts: readonly (readonly number[])[], height: number, top: number): StackPath[] {
+	const max = Math.max(1, ...counts.map((b) => b.reduce((a, n) => a + n, 0)));
+	const parts: string[][] = [];
+	counts.forEach((bin, b) => {
+		let y = height;
+		let sum = 0;
+		bin.forEach((n, g) => {
+			if (n === 0) return;
+			sum += n;
+			const next = r3(height - (sum / max) * (height - top));
+			(parts[g] ??= []).push(`M${r3(b + 0.1)} ${next}h0.8v${r3(y - next)}h-0.8z`);
+			y = next;
+		});
+	});
+	const out: StackPath[] = [];
+	parts.forEach((p, group) => p && out.push({ group, d: p.join('') }));
+	return out;
+}
+
 /** The kept (filtered) dated events sorted by start day, with the running maximum of their end days. */
 export interface KeptDays {
 	starts: Float64Array; // ascending
