@@ -9,7 +9,7 @@ import type { EventCollection } from '$lib/domain/event';
 import { copyGeodata, launchBrowser, openPage, ROOT, startServer, type AppServer } from './harness';
 
 const PAGE = path.join(ROOT, 'tests/fixtures/inputs/saved-page.html');
-const FEED = path.join(ROOT, 'tests/fixtures/inputs/two-items.rss');
+const FEED = path.join(ROOT, 'tests/fixtures/uploads/two-items.rss');
 const TITLE = 'Poland sends more troops to Belarus border after night of crossings';
 
 let data: ReturnType<typeof copyGeodata>;

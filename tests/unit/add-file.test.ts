@@ -17,7 +17,7 @@ let data: ReturnType<typeof copyGeodata>;
 const previous = process.env.GEODATA_DIR;
 
 const PAGE = 'tests/fixtures/inputs/saved-page.html';
-const FEED = 'tests/fixtures/inputs/two-items.rss';
+const FEED = 'tests/fixtures/uploads/two-items.rss';
 
 interface Offered {
 	item: string | null;
