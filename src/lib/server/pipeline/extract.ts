@@ -17,10 +17,13 @@ import type { Article, Gazetteer } from './types';
 
 // A full stop, perhaps followed by reference marks ("… Antonov Airport.[6]").
 const TERMINATED = /[.!?\u061F\u06D4"”»)](?:\[\d{1,3}\])*\s*$/;
+// How every language's caption credit ends ("(Reuters)"): most sentences end otherwise, and skip those patterns.
+const CLOSING_PAREN = /\)\s*$/;
 
 /** True for lines that are page furniture, headings or photo captions rather than reported sentences. */
 export function isBoilerplate(sentence: string, title: string): boolean {
-	if (PROFILE_LIST.some((p) => p.furniture.test(sentence) || p.caption.test(sentence))) return true;
+	if (PROFILE_LIST.some((p) => p.furniture.test(sentence))) return true;
+	if (CLOSING_PAREN.test(sentence) && PROFILE_LIST.some((p) => p.caption.test(sentence))) return true;
 	if (sentence.includes(' | ') || (sentence === title && !TERMINATED.test(sentence))) return true;
 	if (!TERMINATED.test(sentence)) {
 		const words = sentence.split(/\s+/).filter(Boolean);

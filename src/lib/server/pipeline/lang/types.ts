@@ -40,7 +40,7 @@ export interface LanguageProfile {
 	notPlaceAfter: RegExp;
 	/** Page furniture: cookie banners, share buttons, newsletter boxes (a line with one is not a reported sentence). */
 	furniture: RegExp;
-	/** A photo caption's agency credit at the end of a line ("(Reuters)"). */
+	/** A photo caption's agency credit at the end of a line ("(Reuters)"); it ends in ")" (extract.ts tests that first). */
 	caption: RegExp;
 	/** A subject pronoun for a person ("he", "she"): the sentence is about the person last named. Null: none needed. */
 	subjectPronoun: RegExp | null;
