@@ -3,38 +3,13 @@
 import type { EventFeature } from '$lib/domain/event';
 import { csvPieces, exportFileName, geoJsonPieces } from '$lib/state/export';
 import { queryEvents } from '$lib/state/query';
-import { giveTurn, SLICE } from './slices';
+import { streamPieces } from './slices';
 import { eventsUnavailable, readEvents } from './store';
 
 const FORMATS = {
 	geojson: { type: 'application/geo+json; charset=utf-8', pieces: geoJsonPieces },
 	csv: { type: 'text/csv; charset=utf-8', pieces: csvPieces }
 } as const;
-
-/**
- * A body that pulls SLICE pieces at a time: each pull is its own turn of the event loop, so other requests run between
- * two slices, and a client that reads slowly holds no more than a slice in memory.
- */
-export function streamPieces(pieces: Iterator<string>): ReadableStream<Uint8Array> {
-	const encoder = new TextEncoder();
-	return new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			// A turn of the event loop first: a reader that consumes in microtasks alone would otherwise never yield.
-			await giveTurn();
-			let chunk = '';
-			for (let i = 0; i < SLICE; i++) {
-				const next = pieces.next();
-				if (next.done) {
-					if (chunk) controller.enqueue(encoder.encode(chunk));
-					controller.close();
-					return;
-				}
-				chunk += next.value;
-			}
-			controller.enqueue(encoder.encode(chunk));
-		}
-	});
-}
 
 /** The answer of an export endpoint: 400 naming a bad filter parameter, 503 when events.geojson is unreadable. */
 export async function exportResponse(url: URL, format: keyof typeof FORMATS): Promise<Response> {

@@ -33,3 +33,28 @@ export function* textSlices(text: string, size = TEXT_SLICE): Generator<string> 
 		start = end;
 	}
 }
+
+/**
+ * A byte stream of text pieces that pulls `batch` pieces at a time: each pull is its own turn of the event loop, so
+ * other requests run between two pulls, and a client that reads slowly holds no more than one batch in memory.
+ */
+export function streamPieces(pieces: Iterator<string>, batch = SLICE): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			// A turn of the event loop first: a reader that consumes in microtasks alone would otherwise never yield.
+			await giveTurn();
+			let chunk = '';
+			for (let i = 0; i < batch; i++) {
+				const next = pieces.next();
+				if (next.done) {
+					if (chunk) controller.enqueue(encoder.encode(chunk));
+					controller.close();
+					return;
+				}
+				chunk += next.value;
+			}
+			controller.enqueue(encoder.encode(chunk));
+		}
+	});
+}

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EventCollection } from '$lib/domain/event';
 import { CORRECTION_LOG, deepFreeze, docPieces, FEATURE_COLLECTION, parseDocLines, type LineDoc } from './lines';
-import { giveTurn } from './slices';
+import { giveTurn, streamPieces } from './slices';
 import { writtenEtag } from './atomic';
 
 /** The data folder: `$GEODATA_DIR` when set (tests, deployments), else `./geodata`. */
@@ -58,7 +58,7 @@ async function readTextLines(file: string): Promise<{ lines: string[]; etag: str
 async function parseDataFile(name: string, file: string): Promise<{ value: unknown; body: LineDoc | string; etag: string }> {
 	const log = name === 'corrections.json';
 	const layout = log ? CORRECTION_LOG : FEATURE_COLLECTION;
-	let { lines, etag } = await readTextLines(file);
+	const { lines, etag } = await readTextLines(file);
 	const doc = await parseDocLines(lines, layout);
 	if (doc) {
 		const value = log ? { version: 1, corrections: doc.records } : { type: 'FeatureCollection', features: doc.records };
@@ -70,7 +70,6 @@ async function parseDataFile(name: string, file: string): Promise<{ value: unkno
 	} catch (err) {
 		throw new Error(`${name} is too large to read unless it holds one record a line, as this project writes it (${(err as Error).message})`);
 	}
-	lines = [];
 	return { value: deepFreeze(JSON.parse(text)), body: text, etag };
 }
 
@@ -131,16 +130,7 @@ export function bodyPieces(body: LineDoc | string): Iterable<string> {
 
 /** A snapshot's body as a byte stream, a piece (≈ 1 MB) per pull, each pull its own turn of the event loop. */
 export function bodyStream(body: LineDoc | string): ReadableStream<Uint8Array> {
-	const pieces = bodyPieces(body)[Symbol.iterator]();
-	const encoder = new TextEncoder();
-	return new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			await giveTurn();
-			const next = pieces.next();
-			if (next.done) controller.close();
-			else controller.enqueue(encoder.encode(next.value));
-		}
-	});
+	return streamPieces(bodyPieces(body)[Symbol.iterator](), 1);
 }
 
 const EMPTY: EventCollection = { type: 'FeatureCollection', features: [] };
