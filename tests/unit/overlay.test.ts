@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { clusterView, pointIndex } from '$lib/map/cluster';
 import { clusterRadius, drawEvents, hitTest, HIT_SLOP, pointLook, RING_RADIUS, type Overlay2D } from '$lib/map/overlay';
 import { darkTheme, lightTheme } from '$lib/map/theme';
-import type { EventFeature, EventType } from '$lib/domain/event';
+import type { DatePrecision, EventFeature, EventType } from '$lib/domain/event';
 
 /** A 2D context that records what was drawn: discs (with their fill colour and alpha), rings and texts. */
 function recorder() {
@@ -35,11 +35,11 @@ function recorder() {
 	return { ctx: ctx as unknown as Overlay2D, discs, rings, texts, cleared: () => cleared };
 }
 
-function event(i: number, lon: number, lat: number, type: EventType = 'ASSAULT', geo = 1): EventFeature {
+function event(i: number, lon: number, lat: number, type: EventType = 'ASSAULT', geo = 1, precision: DatePrecision = 'day'): EventFeature {
 	return {
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates: [lon, lat] },
-		properties: { id: `e${i}`, event_type: type, place_kind: 'city', geo_precision: geo } as EventFeature['properties']
+		properties: { id: `e${i}`, event_type: type, place_kind: 'city', geo_precision: geo, date_start: '2022-03-01', date_precision: precision } as EventFeature['properties']
 	};
 }
 
@@ -65,6 +65,49 @@ describe('the events overlay', () => {
 		]);
 		expect(rec.texts).toEqual([]);
 		expect(rec.cleared()).toBe(1);
+	});
+
+	it('draws an event dated only to a week, month or year as a ring in its type colour around a nearly clear middle, the same size as a dated one', () => {
+		const events = [event(0, 21, 55, 'ASSAULT', 1, 'day'), event(1, 25, 52, 'ASSAULT', 1, 'month'), event(2, 30, 50, 'PROTEST', 3, 'week'), event(3, 31, 50, 'PROTEST', 3, 'year')];
+		const rec = recorder();
+		drawEvents(rec.ctx, clusterView(pointIndex(events), [0, 1, 2, 3], { zoom: 9 }), project, lightTheme, null, size);
+		const at = (x: number, y: number) => ({ discs: rec.discs.filter((d) => d.x === x && d.y === y), rings: rec.rings.filter((r) => r.x === x && r.y === y) });
+		const day = at(100, 500);
+		const month = at(500, 800);
+		// The day: one solid disc with a dark outline and no coloured ring.
+		expect(day.discs).toEqual([{ x: 100, y: 500, r: 6, fill: lightTheme.eventColors.ASSAULT, alpha: 0.95 }]);
+		expect(day.rings.map((r) => r.colour)).toEqual([lightTheme.pointStroke]);
+		// The month: the same radius, a faint fill, the dark outline and a thick ring in the type colour just inside it.
+		expect(month.discs).toHaveLength(1);
+		expect(month.discs[0]!.r).toBe(6);
+		expect(month.discs[0]!.alpha).toBeLessThan(0.25);
+		expect(month.rings.map((r) => r.colour)).toEqual([lightTheme.pointStroke, lightTheme.eventColors.ASSAULT]);
+		expect(month.rings[1]!.width).toBeGreaterThanOrEqual(2);
+		expect(month.rings[1]!.r + month.rings[1]!.width / 2).toBeLessThanOrEqual(6);
+		// Vague places keep their size when hollow too, and both coarse dates look alike.
+		for (const [x, y] of [
+			[1000, 1000],
+			[1100, 1000]
+		] as const) {
+			const m = at(x, y);
+			expect(m.discs[0]!.r).toBe(pointLook(3, true, 1).r);
+			expect(m.rings.at(-1)!.colour).toBe(lightTheme.eventColors.PROTEST);
+		}
+	});
+
+	it('a mark is hollow exactly when its event is not dated to the day, whatever its geo precision', () => {
+		for (const geo of [1, 2, 3, 4]) {
+			const solid = pointLook(geo, true, 1);
+			const hollow = pointLook(geo, false, 1);
+			expect(solid.ring).toBe(0);
+			expect(hollow.ring).toBeGreaterThan(0);
+			expect(hollow.r).toBe(solid.r);
+			expect(hollow.opacity).toBeLessThan(solid.opacity);
+			expect(hollow.ringOpacity).toBeGreaterThanOrEqual(0.6);
+		}
+		// A vague place stays fainter than an exact one when hollow as well.
+		expect(pointLook(3, false, 1).ringOpacity).toBeLessThan(pointLook(1, false, 1).ringOpacity);
+		expect(pointIndex([event(0, 21, 55, 'ASSAULT', 1, 'day'), event(1, 21, 55, 'ASSAULT', 1, 'week'), event(2, 21, 55, 'ASSAULT', 1, 'unknown')]).points.map((p) => p.properties.d)).toEqual([1, 0, 0]);
 	});
 
 	it('draws a cluster as one disc with its count written in it, whose radius grows with the count', () => {
@@ -119,7 +162,7 @@ describe('the events overlay', () => {
 			expect(rec.rings.at(-1)).toEqual({ x: 100, y: 500, r: RING_RADIUS * theme.scale, colour: theme.selected, width: 3 * theme.scale });
 		}
 		expect(darkTheme.scale).toBeGreaterThan(lightTheme.scale);
-		expect(pointLook(1, darkTheme.scale).r).toBeGreaterThan(pointLook(1, lightTheme.scale).r);
+		expect(pointLook(1, true, darkTheme.scale).r).toBeGreaterThan(pointLook(1, true, lightTheme.scale).r);
 		const rec = recorder();
 		expect(drawEvents(rec.ctx, null, project, lightTheme, [21, 55], size)).toEqual({ marks: [], ring: null });
 		expect(rec.discs).toEqual([]);

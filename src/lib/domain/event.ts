@@ -87,6 +87,14 @@ export function isDatePrecision(value: string): value is DatePrecision {
 	return (DATE_PRECISIONS as readonly string[]).includes(value);
 }
 
+/**
+ * True when the event is known to the day. A week, a month, a year or a range of unknown precision is not: the map
+ * draws those as rings, never as the solid dot that reads as "this day".
+ */
+export function isDayDated(p: Pick<EventProperties, 'date_start' | 'date_precision'>): boolean {
+	return p.date_precision === 'day' && p.date_start !== null;
+}
+
 export function isPlaceKind(value: string): value is PlaceKind {
 	return (PLACE_KINDS as readonly string[]).includes(value);
 }

@@ -8,7 +8,7 @@
 // At and above CLUSTER_MAX_ZOOM, events are drawn one by one, except that events at exactly the same spot
 // are drawn as one stack with a count: a click lists them all.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { EventFeature } from '$lib/domain/event';
+import { isDayDated, type EventFeature } from '$lib/domain/event';
 import { CLUSTER_MAX_ZOOM } from './ids';
 import { inBBox } from '$lib/domain/filter';
 import type { MapPointProperties } from './layers';
@@ -61,7 +61,7 @@ export function pointIndex(events: readonly EventFeature[]): PointIndex {
 		const [lon, lat] = e.geometry.coordinates as [number, number];
 		x[i] = mercatorX(lon);
 		y[i] = mercatorY(lat);
-		return { type: 'Feature', id: i, geometry: e.geometry, properties: { i, t: e.properties.event_type, g: e.properties.geo_precision } };
+		return { type: 'Feature', id: i, geometry: e.geometry, properties: { i, t: e.properties.event_type, g: e.properties.geo_precision, d: isDayDated(e.properties) ? 1 : 0 } };
 	});
 	return { x, y, points };
 }

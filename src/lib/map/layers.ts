@@ -8,12 +8,14 @@ import type { MapTheme } from './theme';
 
 /**
  * What the map keeps per event (the overlay draws from it; the density source receives it): small on purpose.
- * The feature id is the event's index in the page's array; `t` the type, `g` geo precision.
+ * The feature id is the event's index in the page's array; `t` the type, `g` geo precision, `d` 1 when the event is
+ * dated to the day and 0 when only to a week, month, year or vaguer (`isDayDated`).
  */
 export interface MapPointProperties {
 	i: number;
 	t: string;
 	g: number;
+	d: 0 | 1;
 }
 
 export function eventSources(): Record<string, SourceSpecification> {

@@ -1,4 +1,4 @@
-// The events drawn over the map on a 2D canvas: clusters with counts, points by type, the selection ring.
+// The events drawn over the map on a 2D canvas: clusters with counts, points by type and precision, the selection ring.
 //
 // Why not MapLibre layers: in software WebGL (SwiftShader, what headless Chromium and GPU-less wall PCs use) one
 // WebGL frame of the dashboard costs ~85 ms, and a GeoJSON setData costs three of them (a frame before the
@@ -57,14 +57,31 @@ export function clusterRadius(count: number, scale: number): number {
 	return stops[stops.length - 1]![1] * scale;
 }
 
+/** How one event is drawn: its radius, fill opacity and outline width, and for a coarse date its ring's width. */
+export interface PointLook {
+	r: number;
+	opacity: number;
+	stroke: number;
+	/** Width of the ring in the type's colour for an event not dated to the day; 0 for a solid dot. */
+	ring: number;
+	/** The ring's opacity: a vague place stays fainter than a precise one, hollow or not. */
+	ringOpacity: number;
+}
+
+/** The middle of a hollow mark: a trace of the colour, so it is still seen as one mark over busy basemap lines. */
+const HOLLOW_FILL = 0.2;
+
 /**
- * A point's look by geo precision: exact places (1) small and solid, localities (2) larger, regions/borders/countries
- * (3+) large and faint, so an imprecise place never reads as a precise dot.
+ * A point's look by geo and date precision. Where: exact places (1) small and solid, localities (2) larger,
+ * regions/borders/countries (3+) large and faint, so an imprecise place never reads as a precise dot. When: an
+ * event dated to the day is a filled disc; one dated only to a week, month or year keeps the same size (the place
+ * is as precise as it was) but is hollow: a ring in its type's colour around a nearly clear middle, so it never
+ * reads as "on this day".
  */
-export function pointLook(geoPrecision: number, scale: number): { r: number; opacity: number; stroke: number } {
-	if (geoPrecision === 1) return { r: 6 * scale, opacity: 0.95, stroke: 1 };
-	if (geoPrecision === 2) return { r: 8 * scale, opacity: 0.75, stroke: 1.5 };
-	return { r: 11 * scale, opacity: 0.35, stroke: 1.5 };
+export function pointLook(geoPrecision: number, dayDated: boolean, scale: number): PointLook {
+	const where = geoPrecision === 1 ? { r: 6 * scale, opacity: 0.95, stroke: 1 } : geoPrecision === 2 ? { r: 8 * scale, opacity: 0.75, stroke: 1.5 } : { r: 11 * scale, opacity: 0.35, stroke: 1.5 };
+	if (dayDated) return { ...where, ring: 0, ringOpacity: 0 };
+	return { r: where.r, opacity: HOLLOW_FILL * where.opacity, stroke: 1, ring: 2.5 * scale, ringOpacity: Math.max(0.6, where.opacity) };
 }
 
 export const RING_RADIUS = 13;
@@ -119,17 +136,28 @@ export function drawEvents(
 		marks.push({ x, y, r, i: -1, cluster: c.cluster_id, count: c.point_count });
 	}
 	for (const { x, y, p } of singles) {
-		const look = pointLook(p.g, s);
+		const look = pointLook(p.g, p.d === 1, s);
 		if (!onScreen(x, y, look.r)) continue;
+		const colour = theme.eventColors[p.t as EventType] ?? '#888888';
 		ctx.beginPath();
 		ctx.arc(x, y, look.r, 0, 2 * Math.PI);
 		ctx.globalAlpha = look.opacity;
-		ctx.fillStyle = theme.eventColors[p.t as EventType] ?? '#888888';
+		ctx.fillStyle = colour;
 		ctx.fill();
 		ctx.globalAlpha = 1;
 		ctx.lineWidth = look.stroke;
 		ctx.strokeStyle = theme.pointStroke;
 		ctx.stroke();
+		if (look.ring) {
+			// Inside the outline, so the mark keeps its size and the dark edge still separates pale colours from the land.
+			ctx.beginPath();
+			ctx.arc(x, y, look.r - look.stroke / 2 - look.ring / 2, 0, 2 * Math.PI);
+			ctx.globalAlpha = look.ringOpacity;
+			ctx.lineWidth = look.ring;
+			ctx.strokeStyle = colour;
+			ctx.stroke();
+			ctx.globalAlpha = 1;
+		}
 		marks.push({ x, y, r: look.r, i: p.i, cluster: -1, count: 1 });
 	}
 	let ring: OverlayFrame['ring'] = null;
