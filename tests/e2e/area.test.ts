@@ -59,10 +59,13 @@ function areaFeatures(page: Page): Promise<number> {
 	return page.evaluate(() => (window as unknown as { __map: { querySourceFeatures(s: string): unknown[] } }).__map.querySourceFeatures('area').length);
 }
 
+/** The ids in the file the page's export button downloads (and the file's name, in `lastExportName`). */
+let lastExportName = '';
 async function exportedIds(page: Page, kind: 'geojson' | 'csv'): Promise<string[]> {
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
 	const file = path.join(dir, `${Date.now()}-${download.suggestedFilename()}`);
 	await download.saveAs(file);
+	lastExportName = download.suggestedFilename();
 	const text = readFileSync(file, 'utf8');
 	if (kind === 'geojson') return (JSON.parse(text) as { features: EventFeature[] }).features.map((f) => f.properties.id);
 	const [head, ...rows] = text.trimEnd().split('\r\n');
@@ -136,6 +139,10 @@ describe('spatial filter', () => {
 		await page.screenshot({ path: path.join(SHOTS, 'area-drawn-box.png') });
 
 		expect(await exportedIds(page, 'geojson')).toEqual(ids);
+		// The file is named for its box, as the export API names it.
+		const api = await fetch(`${server.url}/api/events.geojson?bbox=${bbox}`);
+		expect(lastExportName).toMatch(/^events_box-[\d._-]+\.geojson$/);
+		expect(api.headers.get('content-disposition')).toBe(`attachment; filename="${lastExportName}"`);
 		expect(await exportedIds(page, 'csv')).toEqual(ids);
 
 		// A reload (or the shared link) restores the box: same events, same outline, same chip.
