@@ -45,3 +45,50 @@ describe('the dashboard state', () => {
 		expect(fromDay(dash.time.end)).toBe('2021-06-30');
 	});
 });
+
+describe('the spatial filter in the dashboard state', () => {
+	const spread = [event('w', '2021-01-05'), event('e', '2021-01-06')];
+	spread[1]!.geometry.coordinates = [31, 50];
+
+	it('"only events in view" makes the filter\'s box follow the map\'s view, and off takes the box away', () => {
+		const dash = new Dashboard();
+		dash.load(spread);
+		dash.setViewBox([20, 45, 35, 60]);
+		expect(dash.filter.bbox).toBeUndefined();
+		dash.setFollowView(true);
+		expect(dash.filter.bbox).toEqual([20, 45, 35, 60]);
+		expect(dash.query).toBe('bbox=20%2C45%2C35%2C60&area=view');
+		dash.setViewBox([29, 45, 35, 55]);
+		expect(dash.visible.map((i) => dash.events[i]!.properties.id)).toEqual(['e']);
+		dash.setFollowView(false);
+		expect('bbox' in dash.filter).toBe(false);
+		expect(dash.visible).toHaveLength(2);
+	});
+
+	it('a drawn box stays put while the map moves, ends "only events in view", and can be removed', () => {
+		const dash = new Dashboard();
+		dash.load(spread);
+		dash.setFollowView(true);
+		dash.setViewBox([0, 0, 50, 70]);
+		dash.drawing = true;
+		dash.setBBox([25, 50, 30, 55]);
+		expect(dash.followView).toBe(false);
+		expect(dash.drawing).toBe(false);
+		dash.setViewBox([0, 0, 10, 10]);
+		expect(dash.filter.bbox).toEqual([25, 50, 30, 55]);
+		expect(dash.visible.map((i) => dash.events[i]!.properties.id)).toEqual(['w']);
+		expect(dash.query).toBe('bbox=25%2C50%2C30%2C55');
+		dash.setBBox(null);
+		expect(dash.filter).toEqual({});
+	});
+
+	it('a URL with area=view keeps its box until the map reports its view, then follows that', () => {
+		const dash = new Dashboard();
+		dash.apply(parseViewParams(new URLSearchParams('bbox=29,45,35,55&area=view')).view);
+		dash.load(spread);
+		expect(dash.followView).toBe(true);
+		expect(dash.visible.map((i) => dash.events[i]!.properties.id)).toEqual(['e']);
+		dash.setViewBox([20, 45, 35, 60]);
+		expect(dash.visible).toHaveLength(2);
+	});
+});

@@ -34,6 +34,7 @@ describe('GeoJSON export', () => {
 		expect(exportFileName({ from: '2022-01-01', to: '2022-02-01', types: ['PROTEST', 'ASSAULT'], countries: ['BLR'] }, 'geojson')).toBe('events_2022-01-01_2022-02-01_ASSAULT-PROTEST_BLR.geojson');
 		expect(exportFileName({}, 'csv')).toBe('events.csv');
 		expect(exportFileName({ q: 'a/../b "c"' }, 'csv')).toBe('events_q-a-..-b-c-.csv');
+		expect(exportFileName({ types: ['AID'], bbox: [22.12345, 52.45, -170.5, 54.161] }, 'geojson')).toBe('events_AID_box-22.12_52.45_-170.5_54.16.geojson');
 	});
 });
 

@@ -21,7 +21,10 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 		selected: fc.option(fc.stringMatching(/^[a-z0-9_:-]{1,20}$/), { nil: null }),
 		layers: fc.record(Object.fromEntries(TOGGLE_NAMES.map((t) => [t, fc.boolean()])) as Record<(typeof TOGGLE_NAMES)[number], fc.Arbitrary<boolean>>),
 		mode: fc.constantFrom('moving' as const, 'cumulative' as const),
-		speed: fc.constantFrom(1, 7, 30, 90)
+		speed: fc.constantFrom(1, 7, 30, 90),
+		// A box as the URL writes it (5 decimals), possibly across the antimeridian (west > east).
+		bbox: fc.option(fc.tuple(fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 }), fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 })), { nil: null }),
+		followView: fc.boolean()
 	})
 	.map((r) => {
 		const filter: ViewState['filter'] = {};
@@ -36,7 +39,11 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 		if (r.sources.length) filter.sources = [...r.sources].sort();
 		if (r.languages.length) filter.languages = [...r.languages].sort();
 		if (r.q) filter.q = r.q.trim();
-		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed };
+		if (r.bbox) {
+			const [w, s, e, n] = r.bbox.map((v) => v / 1e5);
+			filter.bbox = [w!, Math.min(s!, n!), e!, Math.max(s!, n!)];
+		}
+		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed, followView: r.followView };
 	});
 
 describe('URL view state', () => {
@@ -77,6 +84,19 @@ describe('URL view state', () => {
 		expect(view.camera).toBeNull();
 		expect(view.layers.points).toBe(true);
 		expect(view.layers.density).toBe(false);
+	});
+
+	it('says "only events in view" with area=view beside the box, and reads it back', () => {
+		const view = { ...defaultView(), filter: { bbox: [23.5, 51, 32.25, 56] as [number, number, number, number] }, followView: true };
+		const q = viewToParams(view).toString();
+		expect(q).toBe('bbox=23.5%2C51%2C32.25%2C56&area=view');
+		expect(parseViewParams(new URLSearchParams(q)).view).toEqual(view);
+		// A drawn box is the box alone.
+		expect(viewToParams({ ...view, followView: false }).toString()).toBe('bbox=23.5%2C51%2C32.25%2C56');
+		const bad = parseViewParams(new URLSearchParams('area=everywhere&bbox=1,2,3,4'));
+		expect(bad.errors).toEqual(['query parameter "area": expected view (the box follows the map), got "everywhere"']);
+		expect(bad.view.followView).toBe(false);
+		expect(bad.view.filter.bbox).toEqual([1, 2, 3, 4]);
 	});
 
 	it('drops a reversed time window as a whole rather than keeping half of it', () => {

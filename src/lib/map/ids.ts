@@ -13,7 +13,9 @@ export const SOURCE = {
 	villages: 'villages',
 	/** The grouped visible events, only while the density heatmap is on. */
 	events: 'events',
-	places: 'places'
+	places: 'places',
+	/** The spatial filter's box (drawn, or while it is being dragged), from area.ts. */
+	area: 'area'
 } as const;
 
 export const LAYER = {
@@ -34,7 +36,9 @@ export const LAYER = {
 	footprintCountry: 'footprint-country',
 	footprintLine: 'footprint-line',
 	footprintArea: 'footprint-area',
-	density: 'density'
+	density: 'density',
+	areaFill: 'area-fill',
+	areaLine: 'area-line'
 } as const;
 
 /** Layer groups the user toggles; each names the layers it shows or hides. */

@@ -4,6 +4,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import { EVENT_TYPES } from '$lib/domain/event';
 import { basemapStyle, type BasemapOptions } from './basemap';
 import { LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
+import { areaLayers } from './area';
 import type { MapTheme } from './theme';
 
 /**
@@ -28,7 +29,8 @@ export function eventSources(): Record<string, SourceSpecification> {
 			buffer: 32,
 			tolerance: 0
 		},
-		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' }
+		[SOURCE.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'place_id' },
+		[SOURCE.area]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 	};
 }
 
@@ -101,7 +103,7 @@ export function dashboardStyle(theme: MapTheme, opts: BasemapOptions, visible?: 
 	const style = basemapStyle(theme, opts, {
 		sources: eventSources(),
 		layers: footprintLayers(theme),
-		top: eventLayers(theme)
+		top: [...eventLayers(theme), ...areaLayers(theme)]
 	});
 	if (visible) {
 		for (const layer of style.layers) {

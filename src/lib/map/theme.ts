@@ -18,6 +18,8 @@ export interface MapTheme {
 	occupiedFill: string;
 	occupiedLine: string;
 	footprint: string;
+	/** The outline of the spatial filter's box. */
+	area: string;
 	selected: string;
 	clusterFill: string;
 	clusterStroke: string;
@@ -76,6 +78,7 @@ export const lightTheme: MapTheme = {
 	occupiedFill: '#e6d3c4',
 	occupiedLine: '#8c4a2f',
 	footprint: '#d6336c',
+	area: '#0b3d91',
 	selected: '#000000',
 	clusterFill: '#35506b',
 	clusterStroke: '#ffffff',
@@ -102,6 +105,7 @@ export const darkTheme: MapTheme = {
 	occupiedFill: '#3a2a22',
 	occupiedLine: '#ff9e6b',
 	footprint: '#ff5fa2',
+	area: '#8fb8ff',
 	selected: '#ffffff',
 	clusterFill: '#e8eef4',
 	clusterStroke: '#05080d',

@@ -1,6 +1,6 @@
 // The dashboard's reactive state: data, filters, time window, selection, layers, camera — and its URL form.
 import { EVENT_TYPES, type EventFeature, type EventType } from '$lib/domain/event';
-import { eventPredicate, type EventFilter } from '$lib/domain/filter';
+import { eventPredicate, type BBox, type EventFilter } from '$lib/domain/filter';
 import { fromDay, toDay } from '$lib/domain/time';
 import type { Toggle } from '$lib/map/ids';
 import { pointIndex, type PointIndex } from '$lib/map/cluster';
@@ -39,6 +39,12 @@ export class Dashboard {
 	camera = $state.raw<Camera | null>(null);
 	/** Events at one spot, offered as a list when a click or a cluster hits several. */
 	picks = $state.raw<number[]>([]);
+	/** "Only events in view": the filter's bbox follows the map's view (`viewBox`). */
+	followView = $state(false);
+	/** The next drag on the map draws the filter's box ("Draw a box"). */
+	drawing = $state(false);
+	/** The map's view as a filter box (spanBBox), reported by the map when it settles. */
+	#viewBox = $state.raw<BBox | null>(null);
 
 	/** Every event's map position and point feature, made once per load; the map groups the visible ones. */
 	points = $state.raw<PointIndex>(pointIndex([]));
@@ -77,6 +83,35 @@ export class Dashboard {
 		this.camera = view.camera;
 		this.time.mode = view.mode;
 		this.time.speed = view.speed;
+		this.followView = view.followView;
+		if (view.followView && this.#viewBox) this.#setBBox(this.#viewBox);
+	}
+
+	/** The map settled on a new view: the filter's box follows it while `followView`. */
+	setViewBox(bbox: BBox): void {
+		this.#viewBox = bbox;
+		if (this.followView) this.#setBBox(bbox);
+	}
+
+	/** "Only events in view" on (the box is the map's view from now on) or off (no box at all). */
+	setFollowView(on: boolean): void {
+		this.followView = on;
+		this.drawing = false;
+		this.#setBBox(on ? (this.#viewBox ?? this.filter.bbox) : undefined);
+	}
+
+	/** A fixed box (drawn on the map), or none: either ends "only events in view". */
+	setBBox(bbox: BBox | null): void {
+		this.followView = false;
+		this.drawing = false;
+		this.#setBBox(bbox ?? undefined);
+	}
+
+	#setBBox(bbox: BBox | undefined): void {
+		const cur = this.filter.bbox;
+		if (cur === bbox || (cur && bbox && cur.every((v, k) => v === bbox[k]))) return;
+		const { bbox: _old, ...rest } = this.filter;
+		this.filter = bbox ? { ...rest, bbox } : rest;
 	}
 
 	/** The full filter, time window included when one is set. */
@@ -168,7 +203,8 @@ export class Dashboard {
 			selected: this.selected,
 			layers: this.layers,
 			mode: this.time.mode,
-			speed: this.time.speed
+			speed: this.time.speed,
+			followView: this.followView
 		})
 	);
 

@@ -73,6 +73,7 @@ export function exportFileName(filter: EventFilter, ext: 'geojson' | 'csv'): str
 	if (filter.actors?.length) parts.push(filter.actors.length === 1 ? filter.actors[0]! : `${filter.actors.length}-actors`);
 	if (filter.places?.length) parts.push(filter.places.length === 1 ? filter.places[0]! : `${filter.places.length}-places`);
 	if (filter.q) parts.push(`q-${filter.q}`);
+	if (filter.bbox) parts.push(`box-${filter.bbox.map((n) => +n.toFixed(2)).join('_')}`);
 	const name = parts.join('_').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-+/g, '-').slice(0, 150);
 	return `${name}.${ext}`;
 }

@@ -18,17 +18,19 @@ export interface ViewState {
 	layers: Record<Toggle, boolean>;
 	mode: PlayMode;
 	speed: number; // days per second while playing
+	/** The filter's bbox follows the map's view ("only events in view"); false: a drawn box, or none. */
+	followView: boolean;
 }
 
 export const DEFAULT_LAYERS: Record<Toggle, boolean> = { points: true, density: false, footprints: true, labels: true };
 export const SPEEDS = [1, 7, 30, 90] as const;
 
 export function defaultView(): ViewState {
-	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7 };
+	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7, followView: false };
 }
 
 /** Parameters the view uses besides the filter's. */
-export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed'] as const;
+export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed', 'area'] as const;
 
 export interface ParsedView {
 	view: ViewState;
@@ -86,6 +88,9 @@ export function parseViewParams(params: URLSearchParams): ParsedView {
 		if (Number.isFinite(n) && n > 0 && n <= 3650) view.speed = n;
 		else errors.push(`query parameter "speed": expected days per second (0–3650), got ${JSON.stringify(speed)}`);
 	}
+	const area = params.get('area');
+	if (area === 'view') view.followView = true;
+	else if (area) errors.push(`query parameter "area": expected view (the box follows the map), got ${JSON.stringify(area)}`);
 	return { view, errors };
 }
 
@@ -108,6 +113,7 @@ export function viewToParams(view: ViewState): URLSearchParams {
 	if (!sameLayers(view.layers, DEFAULT_LAYERS)) params.set('layers', TOGGLE_NAMES.filter((t) => view.layers[t]).join(','));
 	if (view.mode !== 'moving') params.set('mode', view.mode);
 	if (view.speed !== 7) params.set('speed', String(view.speed));
+	if (view.followView) params.set('area', 'view');
 	return params;
 }
 
