@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { fromDay } from '$lib/domain/time';
 import { TOGGLE_NAMES } from '$lib/map/ids';
+import { HIST_BY } from '$lib/state/histgroups';
 import { dashboardHref, defaultView, parseViewParams, viewToParams, type ViewState } from '$lib/state/url';
 
 const day = fc.integer({ min: 15_000, max: 21_000 });
@@ -21,7 +22,8 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 		selected: fc.option(fc.stringMatching(/^[a-z0-9_:-]{1,20}$/), { nil: null }),
 		layers: fc.record(Object.fromEntries(TOGGLE_NAMES.map((t) => [t, fc.boolean()])) as Record<(typeof TOGGLE_NAMES)[number], fc.Arbitrary<boolean>>),
 		mode: fc.constantFrom('moving' as const, 'cumulative' as const),
-		speed: fc.constantFrom(1, 7, 30, 90)
+		speed: fc.constantFrom(1, 7, 30, 90),
+		hist: fc.constantFrom(...HIST_BY)
 	})
 	.map((r) => {
 		const filter: ViewState['filter'] = {};
@@ -36,7 +38,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 		if (r.sources.length) filter.sources = [...r.sources].sort();
 		if (r.languages.length) filter.languages = [...r.languages].sort();
 		if (r.q) filter.q = r.q.trim();
-		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed };
+		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed, hist: r.hist };
 	});
 
 describe('URL view state', () => {
@@ -77,6 +79,15 @@ describe('URL view state', () => {
 		expect(view.camera).toBeNull();
 		expect(view.layers.points).toBe(true);
 		expect(view.layers.density).toBe(false);
+	});
+
+	it('reads the histogram grouping from "hist", and reports any other value by name, keeping stacks by type', () => {
+		expect(parseViewParams(new URLSearchParams('hist=country')).view.hist).toBe('country');
+		expect(viewToParams({ ...defaultView(), hist: 'actor' }).toString()).toBe('hist=actor');
+		const { view, errors } = parseViewParams(new URLSearchParams('hist=place&country=BLR'));
+		expect(errors).toEqual(['query parameter "hist": expected type, country, actor, got "place"']);
+		expect(view.hist).toBe('type');
+		expect(view.filter).toEqual({ countries: ['BLR'] });
 	});
 
 	it('drops a reversed time window as a whole rather than keeping half of it', () => {

@@ -1,6 +1,7 @@
 // The dashboard's whole view as a query string and back: camera, time window, filters, selection, layers, playback.
 import { filterToParams, parseFilterParams, FILTER_PARAMS, FilterParamError, type EventFilter } from '$lib/domain/filter';
 import { TOGGLE_NAMES, type Toggle } from '$lib/map/ids';
+import { HIST_BY, type HistBy } from './histgroups';
 
 export type PlayMode = 'moving' | 'cumulative';
 
@@ -18,17 +19,18 @@ export interface ViewState {
 	layers: Record<Toggle, boolean>;
 	mode: PlayMode;
 	speed: number; // days per second while playing
+	hist: HistBy; // what the timeline's histogram is stacked by
 }
 
 export const DEFAULT_LAYERS: Record<Toggle, boolean> = { points: true, density: false, footprints: true, labels: true };
 export const SPEEDS = [1, 7, 30, 90] as const;
 
 export function defaultView(): ViewState {
-	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7 };
+	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7, hist: 'type' };
 }
 
 /** Parameters the view uses besides the filter's. */
-export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed'] as const;
+export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed', 'hist'] as const;
 
 export interface ParsedView {
 	view: ViewState;
@@ -86,6 +88,9 @@ export function parseViewParams(params: URLSearchParams): ParsedView {
 		if (Number.isFinite(n) && n > 0 && n <= 3650) view.speed = n;
 		else errors.push(`query parameter "speed": expected days per second (0–3650), got ${JSON.stringify(speed)}`);
 	}
+	const hist = params.get('hist');
+	if ((HIST_BY as readonly string[]).includes(hist ?? '')) view.hist = hist as HistBy;
+	else if (hist) errors.push(`query parameter "hist": expected ${HIST_BY.join(', ')}, got ${JSON.stringify(hist)}`);
 	return { view, errors };
 }
 
@@ -108,6 +113,7 @@ export function viewToParams(view: ViewState): URLSearchParams {
 	if (!sameLayers(view.layers, DEFAULT_LAYERS)) params.set('layers', TOGGLE_NAMES.filter((t) => view.layers[t]).join(','));
 	if (view.mode !== 'moving') params.set('mode', view.mode);
 	if (view.speed !== 7) params.set('speed', String(view.speed));
+	if (view.hist !== 'type') params.set('hist', view.hist);
 	return params;
 }
 
