@@ -115,6 +115,15 @@ describe('histogram stacked by country or actor', () => {
 		const shown = await legend(page);
 		expect(shown.map((g) => g.name)).toEqual(expected.map((g) => (g.kind === 'top' ? g.value : g.kind === 'other' ? 'other' : 'no actor')));
 		await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'histogram-by-actor.png') });
+		// On a phone the control and the legend wrap inside the screen.
+		await page.setViewportSize({ width: 390, height: 844 });
+		for (const id of ['hist-by', 'hist-legend']) {
+			const box = (await page.getByTestId(id).boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+		}
+		await page.locator('section.timeline').screenshot({ path: path.join(SHOTS, 'histogram-by-actor-390.png') });
+		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.getByRole('radio', { name: 'type' }).check();
 		await page.waitForSelector('[data-testid=hist-legend]', { state: 'detached' });
 		await expect.poll(() => new URL(page.url()).searchParams.has('hist')).toBe(false);
