@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { copyGeodata, launchBrowser, openPage, startServer, waitForMapIdle, ROOT, type AppServer, type WatchedPage } from './harness';
 import type { EventCollection, EventFeature } from '../../src/lib/domain/event';
 import { filterEvents, type EventFilter } from '../../src/lib/domain/filter';
+import { sampleEvent } from '../unit/http-fixtures';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const LUKASHENKO = 'Alexander Lukashenko';
@@ -133,5 +134,30 @@ describe('analysis view', () => {
 		expect(await page.locator('[data-testid=facet-countries] input[data-value=RUS]').isChecked()).toBe(true);
 		expect(watched.external).toEqual([]);
 		expect(watched.errors).toEqual([]);
+	});
+
+	it('new data show without a reload: the page polls /api/data as the dashboard does and asks for its figures again', async () => {
+		const w = await openPage(browser, { width: 1280, height: 900 });
+		try {
+			const { page } = w;
+			const query = `actor=${encodeURIComponent(LUKASHENKO)}`;
+			await page.goto(`${server.url}/analysis?${query}`);
+			const before = count({ actors: [LUKASHENKO] });
+			expect(await text(page, 'total-events')).toBe(String(before));
+			expect(await page.locator('[data-testid=list-countries] a[data-value=MDA]').count()).toBe(0);
+			await page.evaluate(() => ((window as unknown as { __same: number }).__same = 1)); // gone if the page reloads
+			// An event added elsewhere (as another tab, an import or a script would), in a country no row shows yet.
+			const feature = sampleEvent('ev-00000000a1ac', { actors: [LUKASHENKO], country_codes: ['MDA'], place_id: 'country:MDA', place_name: 'Moldova', place_kind: 'country', geo_precision: 3 });
+			const res = await fetch(`${server.url}/api/corrections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ op: 'add', author: 'Bob', feature }) });
+			expect(res.status, await res.text()).toBe(201);
+			// The page polls every 20 s; give it two rounds.
+			await expect.poll(() => text(page, 'total-events'), { timeout: 45_000, interval: 500 }).toBe(String(before + 1));
+			expect(await page.locator('[data-testid=list-countries] a[data-value=MDA]').count()).toBe(1);
+			expect(await page.evaluate(() => (window as unknown as { __same?: number }).__same)).toBe(1);
+			expect(new URL(page.url()).search).toBe(`?${query}`);
+			expect(w.errors).toEqual([]);
+		} finally {
+			await w.context.close();
+		}
 	});
 });

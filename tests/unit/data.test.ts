@@ -82,6 +82,18 @@ describe('GET /api/data', () => {
 		}
 	});
 
+	it('answers HEAD (what /analysis polls with) with the ETag and no body: 200 after a change, 304 for the current one', async () => {
+		writeFileSync(path.join(dir, 'events.geojson'), JSON.stringify(collection(4)));
+		const head = (headers: Record<string, string> = {}) => GET({ request: new Request('http://x/api/data', { method: 'HEAD', headers: { 'accept-encoding': 'br', ...headers } }) });
+		const res = await head({ 'if-none-match': '"old"' });
+		expect(res.status).toBe(200);
+		expect(res.body).toBeNull();
+		expect(res.headers.get('content-encoding')).toBeNull(); // nothing was compressed
+		const etag = res.headers.get('etag')!;
+		expect(etag.replace(/^W\//, '')).toBe((await get()).headers.get('etag'));
+		expect((await head({ 'if-none-match': etag })).status).toBe(304);
+	});
+
 	it('answers 503 naming the file, not 500, when the file is broken mid-write', async () => {
 		writeFileSync(path.join(dir, 'events.geojson'), '{"type":"FeatureCollection","featu');
 		const res = await get();

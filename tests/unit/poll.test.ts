@@ -1,6 +1,6 @@
 // The shared live-data poll: conditional GET, retry schedule, and the LiveData loop (refresh, stop/start, seeded ETag).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextPollDelay, parseCollection, pollData, readCollection } from '$lib/state/poll';
+import { nextPollDelay, parseCollection, pollData, pollVersion, readCollection } from '$lib/state/poll';
 import { LiveData } from '$lib/state/livedata.svelte';
 import type { EventCollection } from '$lib/domain/event';
 
@@ -8,6 +8,7 @@ const DATA: EventCollection = { type: 'FeatureCollection', features: [] };
 
 interface Call {
 	url: string;
+	method: string;
 	ifNoneMatch: string | null;
 	signal: AbortSignal | undefined;
 }
@@ -17,7 +18,7 @@ function fakeServer() {
 	const state = { etag: '"v1"', body: DATA as unknown, status: 200, calls: [] as Call[], hold: null as Promise<void> | null };
 	const fetchImpl = (async (url: string, init: RequestInit = {}) => {
 		const headers = (init.headers ?? {}) as Record<string, string>;
-		state.calls.push({ url, ifNoneMatch: headers['if-none-match'] ?? null, signal: init.signal ?? undefined });
+		state.calls.push({ url, method: init.method ?? 'GET', ifNoneMatch: headers['if-none-match'] ?? null, signal: init.signal ?? undefined });
 		if (state.hold) await state.hold;
 		if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');
 		if (state.status !== 200) return new Response('{"error":"x"}', { status: state.status });
@@ -54,6 +55,21 @@ describe('pollData', () => {
 		state.status = 200;
 		state.body = { type: 'Feature' };
 		await expect(pollData('/api/data', null, fetchImpl)).rejects.toThrow(/"features" array/);
+	});
+});
+
+describe('pollVersion', () => {
+	it('asks with HEAD and the held ETag, and reports only whether the version changed, and to which', async () => {
+		const { state, fetchImpl } = fakeServer();
+		expect(await pollVersion('/api/data', '"v1"', fetchImpl)).toEqual({ changed: false });
+		state.etag = '"v2"';
+		expect(await pollVersion('/api/data', '"v1"', fetchImpl)).toEqual({ changed: true, collection: null, etag: '"v2"', readOnly: false });
+		expect(state.calls.map((c) => [c.method, c.ifNoneMatch])).toEqual([
+			['HEAD', '"v1"'],
+			['HEAD', '"v1"']
+		]);
+		state.status = 503;
+		await expect(pollVersion('/api/data', '"v2"', fetchImpl)).rejects.toThrow(/answered 503/);
 	});
 });
 
@@ -103,6 +119,25 @@ describe('LiveData', () => {
 		expect(live.version).toBe(1);
 		expect(live.collection).toEqual(DATA);
 		expect(state.calls.at(-1)!.ifNoneMatch).toBe('"v1"');
+		live.stop();
+	});
+
+	it('with body: false polls the version alone (HEAD): a change bumps the version and holds no collection', async () => {
+		const { state, fetchImpl } = fakeServer();
+		const live = new LiveData('/api/data', 20, fetchImpl, { body: false });
+		live.since('"v1"');
+		live.start();
+		await settle();
+		state.etag = '"v2"';
+		await vi.advanceTimersByTimeAsync(20_000);
+		expect([live.version, live.collection]).toEqual([1, null]);
+		await vi.advanceTimersByTimeAsync(20_000); // the new ETag is held: no second change
+		expect(live.version).toBe(1);
+		expect(state.calls.map((c) => [c.method, c.ifNoneMatch])).toEqual([
+			['HEAD', '"v1"'],
+			['HEAD', '"v1"'],
+			['HEAD', '"v2"']
+		]);
 		live.stop();
 	});
 

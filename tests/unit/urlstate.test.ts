@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { EVENT_TYPES } from '$lib/domain/event';
 import { fromDay } from '$lib/domain/time';
 import { TOGGLE_NAMES } from '$lib/map/ids';
+import { HIST_BY } from '$lib/state/histgroups';
 import { dashboardHref, defaultView, parseViewParams, viewToParams, type ViewState } from '$lib/state/url';
 
 const day = fc.integer({ min: 15_000, max: 21_000 });
@@ -24,7 +25,8 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 		speed: fc.constantFrom(1, 7, 30, 90),
 		// A box as the URL writes it (5 decimals), possibly across the antimeridian (west > east).
 		bbox: fc.option(fc.tuple(fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 }), fc.integer({ min: -18_000_000, max: 18_000_000 }), fc.integer({ min: -9_000_000, max: 9_000_000 })), { nil: null }),
-		followView: fc.boolean()
+		followView: fc.boolean(),
+		hist: fc.constantFrom(...HIST_BY)
 	})
 	.map((r) => {
 		const filter: ViewState['filter'] = {};
@@ -43,7 +45,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc
 			const [w, s, e, n] = r.bbox.map((v) => v / 1e5);
 			filter.bbox = [w!, Math.min(s!, n!), e!, Math.max(s!, n!)];
 		}
-		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed, followView: r.followView };
+		return { camera: r.camera, filter, selected: r.selected, layers: r.layers, mode: r.mode, speed: r.speed, followView: r.followView, hist: r.hist };
 	});
 
 describe('URL view state', () => {
@@ -97,6 +99,15 @@ describe('URL view state', () => {
 		expect(bad.errors).toEqual(['query parameter "area": expected view (the box follows the map), got "everywhere"']);
 		expect(bad.view.followView).toBe(false);
 		expect(bad.view.filter.bbox).toEqual([1, 2, 3, 4]);
+	});
+
+	it('reads the histogram grouping from "hist", and reports any other value by name, keeping stacks by type', () => {
+		expect(parseViewParams(new URLSearchParams('hist=country')).view.hist).toBe('country');
+		expect(viewToParams({ ...defaultView(), hist: 'actor' }).toString()).toBe('hist=actor');
+		const { view, errors } = parseViewParams(new URLSearchParams('hist=place&country=BLR'));
+		expect(errors).toEqual(['query parameter "hist": expected type, country, actor, got "place"']);
+		expect(view.hist).toBe('type');
+		expect(view.filter).toEqual({ countries: ['BLR'] });
 	});
 
 	it('drops a reversed time window as a whole rather than keeping half of it', () => {

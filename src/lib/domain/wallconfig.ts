@@ -41,7 +41,7 @@ export const WALL_DEFAULTS = {
 /** The query parameters the wall reads on top of the filter's (`map` is the dashboard's camera, `zoom/lat/lon`). */
 export const WALL_PARAMS = ['region', 'center', 'zoom', 'map', 'speed', 'window', 'mode', 'end', 'hold', 'at', 'theme', 'poll', 'title', 'png', 'help'] as const;
 /** The dashboard's own view parameters: a "Wall view" link carries them, and the wall has no use for them. */
-export const DASHBOARD_ONLY_PARAMS = ['sel', 'layers', 'area'] as const;
+export const DASHBOARD_ONLY_PARAMS = ['sel', 'layers', 'area', 'hist'] as const;
 
 /** Every URL option of the wall, for its /wall?help page and the README: name, value, meaning. */
 export const WALL_PARAM_DOCS: readonly [name: string, value: string, meaning: string][] = [
@@ -61,7 +61,7 @@ export const WALL_PARAM_DOCS: readonly [name: string, value: string, meaning: st
 	['title', 'text, ≤ 120 characters', 'a heading for the room'],
 	['png', '(no value)', 'a small button in the corner that saves the map as a PNG image (the p key does so on any wall)'],
 	['help', '(no value)', 'this page instead of the wall'],
-	['sel, layers, area', '(dashboard only)', 'carried by the dashboard\'s link, not used by the wall (with area=view the wall keeps the box of the dashboard\'s view)']
+	['sel, layers, area, hist', '(dashboard only)', 'carried by the dashboard\'s link, not used by the wall (with area=view the wall keeps the box of the dashboard\'s view)']
 ];
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {

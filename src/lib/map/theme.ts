@@ -117,3 +117,13 @@ export const darkTheme: MapTheme = {
 };
 
 export const THEMES = { light: lightTheme, dark: darkTheme } as const;
+
+/**
+ * The timeline's stacks by country or actor (src/lib/state/histgroups.ts), bottom-up: Okabe & Ito's colour-blind-safe
+ * qualitative palette (https://jfly.uni-koeln.de/color/) without its black, yellow last (the faintest on white), then
+ * grey for "other" and a lighter grey for events naming none. Not the event types' colours: a stack by country must not
+ * read as a type.
+ */
+export const GROUP_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'] as const;
+export const OTHER_COLOR = '#8C8C8C';
+export const NONE_COLOR = '#D4D4D4';

@@ -8,6 +8,9 @@ import { binLabel, binUnit, countByBin, daysOf, stackBin, timeBins, type BinUnit
 import { countFacets, facetRows, type FacetCounts, type FacetRows } from './facets';
 import { languageLabel } from './format';
 
+/** The analysis load's dependency: the page invalidates it when its poll of /api/data sees a new version. */
+export const ANALYSIS_DATA = 'conflictmap:analysis-data';
+
 /** The headline figures of a set of events. */
 export interface Totals {
 	events: number;

@@ -5,6 +5,7 @@ import { fromDay, toDay } from '$lib/domain/time';
 import type { Toggle } from '$lib/map/ids';
 import { pointIndex, type PointIndex } from '$lib/map/cluster';
 import { advanceWindow, dayIndex, keptDays, nextKeptStart, prevKeptStart, skipWindow, stackedHistogram, type DayIndex } from './timeline';
+import { topGroups, type HistBy } from './histgroups';
 import { DEFAULT_LAYERS, viewToParams, type Camera, type PlayMode, type ViewState } from './url';
 
 /** The time window as UTC day numbers plus playback settings. */
@@ -37,6 +38,8 @@ export class Dashboard {
 	selected = $state<string | null>(null);
 	layers = $state<Record<Toggle, boolean>>({ ...DEFAULT_LAYERS });
 	camera = $state.raw<Camera | null>(null);
+	/** What the timeline's histogram is stacked by. */
+	histBy = $state<HistBy>('type');
 	/** Events at one spot, offered as a list when a click or a cluster hits several. */
 	picks = $state.raw<number[]>([]);
 	/** "Only events in view": the filter's bbox follows the map's view (`viewBox`). */
@@ -83,6 +86,7 @@ export class Dashboard {
 		this.camera = view.camera;
 		this.time.mode = view.mode;
 		this.time.speed = view.speed;
+		this.histBy = view.hist;
 		this.followView = view.followView;
 		if (view.followView && this.#viewBox) this.#setBBox(this.#viewBox);
 	}
@@ -162,10 +166,22 @@ export class Dashboard {
 	/** The filtered events' days: their extent (what the timeline fits to), playback's stops and gaps. */
 	kept = $derived(keptDays(this.index, (i) => this.passing[i] === 1));
 
-	/** Histogram of the filtered events over the day range [start, end], each bin split by event type (EVENT_TYPES order). */
+	/** The histogram's groups by country or actor over the filtered events (null: by event type). */
+	histGroups = $derived.by(() => {
+		if (this.histBy === 'type') return null;
+		const pass = this.passing;
+		return topGroups(this.events, this.histBy, (i) => pass[i] === 1);
+	});
+
+	/**
+	 * Histogram of the filtered events over the day range [start, end], each bin split by event type (EVENT_TYPES
+	 * order) or by `histGroups` (bottom-up).
+	 */
 	bins(start: number, end: number, count: number): number[][] {
 		const pass = this.passing;
-		return stackedHistogram(this.index, this.typeIndex, EVENT_TYPES.length, start, end, count, (i) => pass[i] === 1);
+		const groups = this.histGroups;
+		const [of, n] = groups ? [groups.of, groups.groups.length] : [this.typeIndex, EVENT_TYPES.length];
+		return stackedHistogram(this.index, of, n, start, end, count, (i) => pass[i] === 1);
 	}
 
 	/** Moves the window so it ends on the next (or previous) filtered event's start day; keeps its width. */
@@ -204,7 +220,8 @@ export class Dashboard {
 			layers: this.layers,
 			mode: this.time.mode,
 			speed: this.time.speed,
-			followView: this.followView
+			followView: this.followView,
+			hist: this.histBy
 		})
 	);
 

@@ -7,7 +7,8 @@ export type Facet = (typeof FACETS)[number];
 
 export type FacetCounts = Record<Facet, Map<string, number>>;
 
-function valuesOf(f: EventFeature, facet: Facet): string[] {
+/** The values an event has for a facet (the histogram's country and actor stacks read them too). */
+export function valuesOf(f: EventFeature, facet: Facet): string[] {
 	const p = f.properties;
 	switch (facet) {
 		case 'types':

@@ -1,6 +1,9 @@
-// The live dataset: /api/data polled with If-None-Match, so the wall and the dashboard see changes without a reload.
+// The live dataset: /api/data polled with If-None-Match, so the wall, the dashboard and /analysis see changes without a reload.
 import type { EventCollection } from '$lib/domain/event';
-import { nextPollDelay, pollData } from './poll';
+import { DATA_CHANGED_EVENT, nextPollDelay, pollData, pollVersion } from './poll';
+
+/** How often the dashboard and /analysis ask whether the data changed (the wall has its own `poll`). */
+export const PAGE_POLL_SECONDS = 20;
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
@@ -23,10 +26,15 @@ export class LiveData {
 	/** refresh() was asked for while a poll was in flight: poll again as soon as it ends. */
 	#again = false;
 
+	/**
+	 * With `body: false` only the version is polled (HEAD): `version` still counts the changes, and `collection`
+	 * stays null; for a page that asks the server for its figures again when the data change.
+	 */
 	constructor(
 		private readonly url: string,
 		private readonly pollSeconds: number,
-		private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)
+		private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+		private readonly options: { body?: boolean } = {}
 	) {}
 
 	get collection(): EventCollection | null {
@@ -61,6 +69,23 @@ export class LiveData {
 		this.#abort = null;
 	}
 
+	/**
+	 * Polls while the page is visible (stopped while its tab is hidden, at once when it shows again) and at once on
+	 * DATA_CHANGED_EVENT; returns the function that stops it all (an $effect's teardown).
+	 */
+	follow(): () => void {
+		const visibility = () => (document.hidden ? this.stop() : this.start());
+		const changed = () => this.refresh();
+		visibility();
+		document.addEventListener('visibilitychange', visibility);
+		window.addEventListener(DATA_CHANGED_EVENT, changed);
+		return () => {
+			document.removeEventListener('visibilitychange', visibility);
+			window.removeEventListener(DATA_CHANGED_EVENT, changed);
+			this.stop();
+		};
+	}
+
 	/** Polls now (e.g. the page itself just changed the data) instead of waiting for the interval. */
 	refresh(): void {
 		if (!this.#running) return;
@@ -79,11 +104,11 @@ export class LiveData {
 		const abort = (this.#abort = new AbortController());
 		const timeout = setTimeout(() => abort.abort(), 10_000);
 		try {
-			const result = await pollData(this.url, this.#etag, this.fetchImpl, abort.signal);
+			const result = this.options.body === false ? await pollVersion(this.url, this.#etag, this.fetchImpl, abort.signal) : await pollData(this.url, this.#etag, this.fetchImpl, abort.signal);
 			if (generation !== this.#generation) return;
 			if (result.changed) {
 				this.#etag = result.etag;
-				this.#collection = result.collection;
+				this.#collection = result.collection; // null when only the version is polled
 				this.#version++;
 			}
 			this.#failures = 0;

@@ -2,6 +2,9 @@
 // the wall and the dashboard both keep their data fresh with it (see livedata.svelte.ts).
 import { FEATURE_LINES, type EventCollection, type EventFeature } from '$lib/domain/event';
 
+/** What a page dispatches on `window` when it changed the data itself (an editor's save): pollers ask at once. */
+export const DATA_CHANGED_EVENT = 'conflictmap:datachanged';
+
 /** What one poll learnt: new data (with its ETag), or that what the caller holds is still current (304). */
 export type PollResult = { changed: true; collection: EventCollection; etag: string | null; readOnly: boolean } | { changed: false };
 
@@ -19,14 +22,33 @@ export function parseCollection(value: unknown, url = '/api/data'): EventCollect
  * other than 200/304, or a body that is not a FeatureCollection.
  */
 export async function pollData(url: string, etag: string | null, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<PollResult> {
-	const headers: Record<string, string> = { accept: 'application/geo+json, application/json' };
-	if (etag) headers['if-none-match'] = etag;
-	const res = await fetchImpl(url, { headers, cache: 'no-store', signal });
-	if (res.status === 304) return { changed: false };
-	if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+	const res = await conditional('GET', url, etag, fetchImpl, signal);
+	if (!res) return { changed: false };
 	const collection = await readCollection(res, url);
 	// x-read-only: the server takes no writes (READ_ONLY=1), so pages offer no editing links.
 	return { changed: true, collection, etag: res.headers.get('etag'), readOnly: res.headers.get('x-read-only') === '1' };
+}
+
+/** What a poll for the version alone learnt: a new ETag, or that the caller's is still current. */
+export type VersionResult = { changed: true; collection: null; etag: string | null; readOnly: boolean } | { changed: false };
+
+/**
+ * Like pollData, but a HEAD request: whether the dataset is still `etag`, never its body. For pages that show
+ * figures the server computes (/analysis), which only need to know when to ask for them again.
+ */
+export async function pollVersion(url: string, etag: string | null, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<VersionResult> {
+	const res = await conditional('HEAD', url, etag, fetchImpl, signal);
+	return res ? { changed: true, collection: null, etag: res.headers.get('etag'), readOnly: res.headers.get('x-read-only') === '1' } : { changed: false };
+}
+
+/** The conditional request both polls make: null on a 304; throws on any status but 200. */
+async function conditional(method: 'GET' | 'HEAD', url: string, etag: string | null, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Response | null> {
+	const headers: Record<string, string> = { accept: 'application/geo+json, application/json' };
+	if (etag) headers['if-none-match'] = etag;
+	const res = await fetchImpl(url, { method, headers, cache: 'no-store', signal });
+	if (res.status === 304) return null;
+	if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+	return res;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The dashboard's whole view as a query string and back: camera, time window, filters, selection, layers, playback.
 import { filterToParams, parseFilterParams, FILTER_PARAMS, FilterParamError, type EventFilter } from '$lib/domain/filter';
 import { TOGGLE_NAMES, type Toggle } from '$lib/map/ids';
+import { HIST_BY, type HistBy } from './histgroups';
 
 export type PlayMode = 'moving' | 'cumulative';
 
@@ -20,17 +21,18 @@ export interface ViewState {
 	speed: number; // days per second while playing
 	/** The filter's bbox follows the map's view ("only events in view"); false: a drawn box, or none. */
 	followView: boolean;
+	hist: HistBy; // what the timeline's histogram is stacked by
 }
 
 export const DEFAULT_LAYERS: Record<Toggle, boolean> = { points: true, density: false, footprints: true, labels: true };
 export const SPEEDS = [1, 7, 30, 90] as const;
 
 export function defaultView(): ViewState {
-	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7, followView: false };
+	return { camera: null, filter: {}, selected: null, layers: { ...DEFAULT_LAYERS }, mode: 'moving', speed: 7, followView: false, hist: 'type' };
 }
 
 /** Parameters the view uses besides the filter's. */
-export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed', 'area'] as const;
+export const VIEW_PARAMS = ['map', 'sel', 'layers', 'mode', 'speed', 'area', 'hist'] as const;
 
 export interface ParsedView {
 	view: ViewState;
@@ -91,6 +93,9 @@ export function parseViewParams(params: URLSearchParams): ParsedView {
 	const area = params.get('area');
 	if (area === 'view') view.followView = true;
 	else if (area) errors.push(`query parameter "area": expected view (the box follows the map), got ${JSON.stringify(area)}`);
+	const hist = params.get('hist');
+	if ((HIST_BY as readonly string[]).includes(hist ?? '')) view.hist = hist as HistBy;
+	else if (hist) errors.push(`query parameter "hist": expected ${HIST_BY.join(', ')}, got ${JSON.stringify(hist)}`);
 	return { view, errors };
 }
 
@@ -114,6 +119,7 @@ export function viewToParams(view: ViewState): URLSearchParams {
 	if (view.mode !== 'moving') params.set('mode', view.mode);
 	if (view.speed !== 7) params.set('speed', String(view.speed));
 	if (view.followView) params.set('area', 'view');
+	if (view.hist !== 'type') params.set('hist', view.hist);
 	return params;
 }
 

@@ -3,16 +3,20 @@
 import { error } from '@sveltejs/kit';
 import type { EventFeature } from '$lib/domain/event';
 import { filterEvents } from '$lib/domain/filter';
-import { analyse } from '$lib/state/analysis';
+import { analyse, ANALYSIS_DATA } from '$lib/state/analysis';
 import { parseViewParams } from '$lib/state/url';
 import { readEvents } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, depends }) => {
+	depends(ANALYSIS_DATA); // the page asks again when its poll of /api/data sees a new version
 	const { view, errors } = parseViewParams(url.searchParams);
 	let features: readonly EventFeature[];
+	let etag: string;
 	try {
-		features = (await readEvents()).value.features as EventFeature[];
+		const snap = await readEvents();
+		features = snap.value.features as EventFeature[];
+		etag = snap.etag;
 	} catch (err) {
 		error(503, `geodata/events.geojson could not be read: ${(err as Error).message}`);
 	}
@@ -24,5 +28,5 @@ export const load: PageServerLoad = async ({ url }) => {
 		if (chosen.has(p.place_id)) names[p.place_id] = p.place_name;
 		if (chosen.has(p.source_id)) names[p.source_id] = p.source_title;
 	}
-	return { view, errors, names, all: features.length, analysis: analyse(kept, view.filter) };
+	return { view, errors, names, etag, all: features.length, analysis: analyse(kept, view.filter) };
 };

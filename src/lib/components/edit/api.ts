@@ -1,6 +1,7 @@
 // Browser side of the edit endpoints: fetch helpers with readable errors, and the analyst's name (localStorage).
 import type { Correction, EventPatch } from '$lib/domain/corrections';
 import type { EventFeature } from '$lib/domain/event';
+import { DATA_CHANGED_EVENT } from '$lib/state/poll';
 
 const AUTHOR_KEY = 'conflict-map.author';
 
@@ -64,7 +65,7 @@ export interface EditResult {
 
 /** Tells the rest of the page (the dashboard) that the data changed, so it reloads. */
 export function announceChange(event: EventFeature | null, id: string): void {
-	window.dispatchEvent(new CustomEvent('conflictmap:datachanged', { detail: { id, event } }));
+	window.dispatchEvent(new CustomEvent(DATA_CHANGED_EVENT, { detail: { id, event } }));
 }
 
 export const api = {
