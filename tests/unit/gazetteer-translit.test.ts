@@ -58,3 +58,14 @@ describe('geoparser: romanisation variants', () => {
 		expect(ids('Vinnitsa was shelled overnight.')).toEqual(['Vinnitsa=gn:689558']);
 	});
 });
+
+describe('geoparser: a Cyrillic word that opens a sentence', () => {
+	const found = (text: string, language: string) => g.geoparseDocument(text, { language }).map((m) => m.text);
+	it('is not a town because its folded spelling resembles one ("Уночі" ≈ Unecha, Henichesk)', () => {
+		expect(found('Уночі обстріляли Первомайськ, повідомив голова Миколаївської області.', 'uk')).toEqual(['Первомайськ', 'Миколаївської області']);
+		expect(found('Уночі дрони атакували Херсонську область.', 'uk')).toEqual(['Херсонську область']);
+	});
+	it('still is a town where GeoNames spells it so', () => {
+		expect(found('Харьков обстреляли ночью.', 'ru')).toEqual(['Харьков']);
+	});
+});

