@@ -72,3 +72,22 @@ describe('classify', () => {
 	});
 });
 
+
+describe('classify: blocking a road, a highway or a border crossing is a protest, in every language', () => {
+	it.each([
+		['en', 'On Monday, truckers blocked the road to the border crossing at Dorohusk.'],
+		['en', 'Farmers blocked a highway near Lublin on Wednesday.'],
+		['pl', 'Od poniedziałku przewoźnicy blokują dojazd do przejścia granicznego w Dorohusku.'],
+		['pl', 'W środę rolnicy zablokowali drogę krajową pod Hrubieszowem.'],
+		['ru', 'В понедельник жители перекрыли дорогу у Гродно в знак несогласия.'],
+		['uk', 'У понеділок мешканці перекрили дорогу біля Ковеля.'],
+		['ar', 'أغلق المزارعون الطريق قرب لوبلين يوم الأربعاء.']
+	])('%s: "%s"', (lang, sentence) => {
+		expect(top(sentence, lang)).toBe('PROTEST');
+	});
+
+	it('blocking a bill or a proposal is no protest', () => {
+		expect(top('The senate blocked the bill on Monday.')).toBeNull();
+		expect(top('Sejm zablokował projekt ustawy.', 'pl')).toBeNull();
+	});
+});

@@ -224,3 +224,24 @@ describe('readDates: relative dates against publication', () => {
 		expect(best('قصفت الطائرات المدينة هذا الصباح', 'ar', published)).toMatchObject({ precision: 'day', date: '2021-11-12' });
 	});
 });
+
+describe('readDates: "since" a day is when what the sentence reports began; "since" a year is background', () => {
+	const days = (s: string, language: string) => readDates(s, language, '2023-11-24').map((r) => [r.date, r.precision]);
+	it.each([
+		['en', 'Since 6 November truckers have blocked the road to the crossing.'],
+		['ar', 'منذ 6 نوفمبر يغلق المزارعون الطريق إلى المعبر.'],
+		['pl', 'Od 6 listopada przewoźnicy blokują dojazd do przejścia.'],
+		['ru', 'С 6 ноября перевозчики блокируют дорогу к пункту пропуска.'],
+		['uk', 'З 6 листопада перевізники блокують дорогу до пункту пропуску.']
+	])('%s: "%s" is dated 6 November', (language, sentence) => {
+		expect(days(sentence, language)).toEqual([['2023-11-06', 'day']]);
+	});
+	it.each([
+		['en', 'Since 2014, Russia has occupied Crimea.'],
+		['pl', 'Od 2014 roku Rosja okupuje Krym.'],
+		['ru', 'С 2014 года Россия оккупирует Крым.'],
+		['en', 'Until 6 November the crossing stayed open.']
+	])('%s: "%s" has no date of its own', (language, sentence) => {
+		expect(days(sentence, language)).toEqual([]);
+	});
+});

@@ -77,7 +77,9 @@ const LAST = /\b(last|past|previous)\b|الماضي|السابق/i;
 const NEXT = /\b(next|coming)\b|المقبل|القادم|بعد/i;
 // A date that modifies a noun ("the August 9 election", "the 2020 vote") is background, not the event's date.
 const MODIFIED_NOUN = /^[\s'’s]*(presidential\s+|parliamentary\s+)?(election|elections|vote|poll|polls|ballot|invasion|war|revolution|uprising)\b/i;
-const BACKGROUND_BEFORE = /\b(since|until|till|before)\s+(the\s+)?$|منذ\s*$|حتى\s*$/i;
+const BACKGROUND_BEFORE = /\b(until|till|before)\s+(the\s+)?$|حتى\s*$/i;
+// "since 6 November": the start of what the sentence reports (a blockade, a strike) — its date when that is a day.
+const SINCE_BEFORE = /\bsince\s+(the\s+)?$|منذ\s*$/i;
 // Words without which chrono finds nothing: a cheap test that spares parsing most sentences.
 const MAY_HAVE_DATE =
 	/\b\d{1,4}[/.-]\d{1,2}\b|\b(?:1[89]|20)\d\d\b|\d\s*(?:am|pm|a\.m|p\.m)|[٠-٩]|day|week|month|year|ago|yesterday|tomorrow|tonight|night|morning|noon|evening|afternoon|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|يوم|امس|أمس|غدا|أسبوع|اسبوع|شهر|عام|سنة|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|ليلة|صباح|مساء|غداة/i;
@@ -290,6 +292,7 @@ export function readDates(sentence: string, language: string, published: string 
 		const before = sentence.slice(0, start);
 		if (NOT_A_DATE.test(text) || DURATION.test(text)) continue;
 		if (MODIFIED_NOUN.test(after) || (words?.boundBefore ?? BACKGROUND_BEFORE).test(before)) continue;
+		if ((words?.sinceBefore ?? SINCE_BEFORE).test(before) && !c.isCertain('day')) continue;
 		const explicitYear = c.isCertain('year') && EXPLICIT_YEAR.test(text);
 		if (explicitYear) yearsStated.push({ at: start, year: c.get('year')! });
 		const relative = [...r.tags()].some((t) => RELATIVE_TAG.test(t));

@@ -47,7 +47,8 @@ export const pl: LanguageProfile = {
 		next: /następn|przyszł|kolejn/iu,
 		ago: /temu/iu,
 		vagueDays: /kilka dni|parę dni|kilku dni/iu,
-		boundBefore: /(?:^|[^\p{L}])(?:od|do|aż do|począwszy od)\s+$/iu,
+		boundBefore: /(?:^|[^\p{L}])(?:do|aż do)\s+$/iu,
+		sinceBefore: /(?:^|[^\p{L}])(?:od|począwszy od)\s+$/iu,
 		bareYear: /(?:^|[^\p{L}])(?:w|we)\s+((?:19|20)\d\d)(?=\s*(?:roku|r\.|$|[^\d]))/giu,
 		anaphora: [
 			{ re: /(?:^|(?<=[^\p{L}]))(?:tego samego dnia|tego dnia|tej samej nocy|tego samego wieczoru)(?![\p{L}])/giu, days: () => 0 },

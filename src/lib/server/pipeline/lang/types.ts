@@ -103,8 +103,11 @@ export interface DateWords {
 	ago: RegExp;
 	/** "a few days", "several days". */
 	vagueDays: RegExp;
-	/** Right before a date: it bounds something else ("since 2014", "until Monday"), not when it happened. */
+	/** Right before a date: it bounds something else ("until Monday", "before 2014"), not when it happened. */
 	boundBefore: RegExp;
+	/** Right before a date: what the sentence reports began then ("since 6 November"): its date when that is a day,
+	 * background when coarser ("since 2014"). */
+	sinceBefore: RegExp;
 	/** "in 2020", "w 2020 r.": a bare year (global; group 1 the year). */
 	bareYear: RegExp;
 	/** Dates counted from the narrative's current day ("the next day", "накануне"): pattern (global), days after it. */
