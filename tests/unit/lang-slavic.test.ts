@@ -38,6 +38,15 @@ describe('declined place names reach the gazetteer’s nominatives', () => {
 		expect(placesIn(sentence, language)).toContain(`${surface}=${name}`);
 	});
 
+	it('a building named after one town and placed in another by the text stands in the second', () => {
+		expect(placesIn('Переговоры прошли в Константиновском дворце в Стрельне.', 'ru')).toEqual(['Стрельне=Strel\'na']);
+		expect(placesIn('Переговори пройшли в Маріїнському палаці в Києві.', 'uk')).toEqual(['Києві=Kyiv']);
+		// No noun between them, or a list of two towns: both are places.
+		expect(placesIn('Дрон влучив в об\'єкт поблизу Стрия на Львівщині.', 'uk')).toEqual(['Стрия=Stryi', 'Львівщині=Lviv Oblast']);
+		expect(placesIn('Бои шли под Харьковом и в Киеве.', 'ru')).toEqual(['Харьковом=Kharkiv', 'Киеве=Kyiv']);
+		expect(placesIn('Walczono pod Charkowem i w Kijowie.', 'pl')).toEqual(['Charkowem=Kharkiv', 'Kijowie=Kyiv']);
+	});
+
 	it('Polish plural names in the genitive, which have no ending, and names declined like adjectives', () => {
 		expect(placesIn('Autobus jechał do Katowic i Kielc, a potem koło Suwałk.', 'pl')).toEqual(['Katowic=Katowice', 'Kielc=Kielce', 'Suwałk=Suwałki']);
 		expect(placesIn('Ewakuowano mieszkańców Gliwic, a rannych przewieziono do Puław.', 'pl')).toEqual(['Gliwic=Gliwice', 'Puław=Puławy']);

@@ -49,6 +49,8 @@ interface Match {
 	declined?: boolean;
 	/** "Bakhmut district", "Brest raion": the town's district, a word that `last` includes. */
 	district?: string;
+	/** Read from a town's adjective ("Брестская крепость"): the name of something in the town, or named after it. */
+	adjective?: boolean;
 }
 
 /** Words after a town's name that name the district around it, which is named after the town. */
@@ -368,7 +370,7 @@ function townAdjectiveMatch(text: string, tokens: Token[], i: number, g: Gazette
 	if (t.sentenceInitial || t.allCaps || !next || next.upper || next.arabic || !/^[ \u00A0]+$/.test(text.slice(t.end, next.start))) return null;
 	for (const town of townsOfAdjective(t.norm, rules)) {
 		const entries = g.store.lookup(town)?.filter((e) => e.place.kind === 'city' && e.prior >= TOWN_ADJECTIVE_MIN_PRIOR);
-		if (entries?.length) return { first: i, last: i, start: t.start, end: t.end, key: t.norm, entries, score: 0, declined: true };
+		if (entries?.length) return { first: i, last: i, start: t.start, end: t.end, key: t.norm, entries, score: 0, declined: true, adjective: true };
 	}
 	return null;
 }
@@ -582,6 +584,20 @@ function filterMatches(text: string, matches: Match[], tokens: Token[], g: Gazet
 		out.push(m);
 	}
 	return out;
+}
+
+/**
+ * "в Константиновском дворце в Стрельне", "w Pałacu Zamojskim w Warszawie": a town's adjective naming a building that
+ * the text then places in another town by a locative — the building is named after the first, and stands in the second.
+ */
+function namedAfterElsewhere(m: Match, next: Match | undefined, text: string, lang: LanguageProfile): boolean {
+	// A declined name followed by a lower-case noun reads as an adjective too ("Константиновском дворце").
+	if (!(m.adjective || m.declined) || !next) return false;
+	const gap = text.slice(m.end, next.start);
+	// One lower-case noun, then a locative preposition: "дворце в"; not "Стрия на Львівщині" (no noun), not "под
+	// Харьковом и в Киеве" (a list of two towns).
+	const words = /^[ \u00A0]+(\p{Ll}+)[ \u00A0]+(\p{Ll}+)[ \u00A0]+$/u.exec(gap);
+	return !!words && !lang.listJoint.test(words[1]!) && !lang.locative.test(words[1]!) && lang.locative.test(words[2]!);
 }
 
 /** Support for a town inside a first-level region the document names (in prior units: 1 ≈ ten times the people). */
@@ -967,7 +983,9 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 			if (!t.arabic && !t.upper && !t.sentenceInitial) lowerWords.add(t.norm);
 		}
 	}
-	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g, profileFor(opts.language))), tokens, g, lowerWords);
+	const lang = profileFor(opts.language);
+	let matches = filterMatches(text, abbreviations(text, tokens, g, findMatches(text, tokens, g, lang)), tokens, g, lowerWords);
+	matches = matches.filter((m, i) => !namedAfterElsewhere(m, matches[i + 1], text, lang));
 	resolve(matches, text, tokens, g.adminAreas);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);
