@@ -65,3 +65,30 @@ describe('geoparser: sites', () => {
 		expect(found('Queues stretched at Shehyni on the border.')).toEqual(['Shehyni=site:medyka-shehyni-crossing']);
 	});
 });
+
+describe('geoparser: "the border crossing at <town>" is the crossing, in every language', () => {
+	const sites = (text: string, language: string) => g.geoparseDocument(text, { language }).map((m) => `${m.text}=${m.place.id}`);
+	it('takes the curated crossing the town names, for every town of a list', () => {
+		expect(sites('Truckers blocked the border crossings at Dorohusk, Hrebenne and Korczowa.', 'en')).toEqual([
+			'Dorohusk=site:dorohusk-yahodyn-crossing',
+			'Hrebenne=site:hrebenne-rava-ruska-crossing',
+			'Korczowa=site:korczowa-krakovets-crossing'
+		]);
+		expect(sites('Od 6 listopada przewoźnicy blokują dojazd do trzech przejść: w Dorohusku, Hrebennem i Korczowej.', 'pl')).toEqual([
+			'Dorohusku=site:dorohusk-yahodyn-crossing',
+			'Hrebennem=site:hrebenne-rava-ruska-crossing',
+			'Korczowej=site:korczowa-krakovets-crossing'
+		]);
+		expect(sites('Литва закрыла для движения пункт пропуска «Шальчининкай» на границе с Белоруссией.', 'ru')).toContain('Шальчининкай=site:salcininkai-benyakoni-crossing');
+		expect(sites('أغلقت السلطات معبر بريست أمام الشاحنات.', 'ar')).toEqual(['بريست=site:terespol-brest-crossing']);
+	});
+
+	it('finds the crossing by its name where GeoNames lacks the village or has only namesakes far away', () => {
+		expect(sites('W czwartek rano Polska zawiesiła ruch towarowy na przejściu granicznym w Bobrownikach.', 'pl')).toContain('Bobrownikach=site:bobrowniki-crossing');
+	});
+
+	it('leaves the town a town where no crossing is said', () => {
+		expect(sites('Polish police detained two men in Bobrowniki.', 'en')).toEqual(['Polish=country:POL', 'Bobrowniki=gn:3103154']);
+		expect(sites('وصل الوفد إلى بريست.', 'ar')).toEqual(['بريست=gn:629634']);
+	});
+});

@@ -905,6 +905,44 @@ export function townPart(town: Place, label: string, kind: 'site' | 'admin'): Pl
 	} satisfies Place);
 }
 
+/** How far from its town a curated border crossing may lie to be the one "the crossing at <town>" means. */
+const CROSSING_NEAR_KM = 15;
+
+/**
+ * "na przejściu granicznym w Bobrownikach", "the border crossing at Dorohusk, Hrebenne and Korczowa", "пункт пропуска
+ * «Шальчининкай»": the curated crossing at that town. Of same-named towns the one with a crossing is meant.
+ */
+function crossingSites(matches: Match[], text: string, g: GazetteerData, lang: LanguageProfile): void {
+	// A crossing is named by its two towns ("Dorohusk–Yahodyn border crossing"), villages GeoNames may lack.
+	const crossings = g.sites
+		.filter((s) => s.category === 'crossing')
+		.map((s) => ({ s, towns: new Set(s.name.replace(/\s+(?:border\s+)?crossing$/i, '').split(/\s*[–—-]\s*/).map((t) => nameKey(t))) }));
+	let previous: Match | null = null;
+	for (const m of matches) {
+		const listed = previous && lang.listJoint.test(text.slice(previous.end, m.start));
+		previous = null;
+		if (!listed && !lang.crossingBefore.test(text.slice(Math.max(0, m.start - 60), m.start))) continue;
+		// The crossing named by the town first, then the one nearest a namesake: Hrebenne near Zosin is not Hrebenne
+		// of the Hrebenne–Rava-Ruska crossing.
+		let best: { entry: IndexEntry; site: Place; named: boolean; d: number } | null = null;
+		for (const e of m.entries) {
+			if (e.place.kind !== 'city') continue;
+			const key = nameKey(e.place.name);
+			for (const { s, towns } of crossings) {
+				const named = towns.has(key);
+				const d = distanceKm(e.place, s as unknown as Place);
+				if (!named && d > CROSSING_NEAR_KM) continue;
+				if (!best || (named && !best.named) || (named === best.named && d < best.d)) best = { entry: e, site: g.store.place(s.id)!, named, d };
+			}
+		}
+		if (!best) continue;
+		const entry: IndexEntry = { place: best.site, prior: best.entry.prior, nameKind: 'name' };
+		m.entries = [entry];
+		m.chosen = entry;
+		previous = m;
+	}
+}
+
 /** "Kramatorsk railway station", "Boryspil airport": a town followed by a site word is a site there; "Bakhmut
  * district" is the district around the town. */
 function townSites(matches: Match[], tokens: Token[], text: string, g: GazetteerData): void {
@@ -989,6 +1027,7 @@ export function geoparse(text: string, opts: GeoparseOptions, g: GazetteerData, 
 	resolve(matches, text, tokens, g.adminAreas);
 	matches = matches.filter((m) => !m.fuzzy);
 	townSites(matches, tokens, text, g);
+	crossingSites(matches, text, g, lang);
 	matches = borders(matches, tokens, text, g, border);
 	return matches.map((m) => ({
 		text: text.slice(m.start, m.end),

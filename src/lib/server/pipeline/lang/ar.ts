@@ -4,6 +4,7 @@ import type { LanguageProfile } from './types';
 export const ar: LanguageProfile = {
 	code: 'ar',
 	// في / ب (a proclitic: handled by the geoparser's offsets, so the name starts after it) / قرب / بالقرب من / عند / داخل / على / شمال …
+	crossingBefore: /(?:معبر|منفذ)\s+(?:في|عند|قرب)?\s*$/u,
 	locative: /(?:^|\s)(?:في|فى|وفي|ففي|قرب|بالقرب من|قريبا من|قريباً من|عند|داخل|خارج|على|حول|أنحاء|انحاء|ضواحي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|أطراف|اطراف)$/,
 	origin: /(?:^|\s)(?:من|ومن|انطلاقا من|انطلاقاً من)$/,
 	destination: /(?:^|\s)(?:إلى|الى|وإلى|نحو|باتجاه|صوب|ضد|دخلت|دخل|ودخلت|غزت|غزا|اجتاحت|اجتاح|وصلت|وصل)$/,

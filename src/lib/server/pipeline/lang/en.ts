@@ -3,6 +3,7 @@ import type { LanguageProfile } from './types';
 
 export const en: LanguageProfile = {
 	code: 'en',
+	crossingBefore: /\b(?:border crossings?|border checkpoints?|checkpoints?|crossing points?|crossings?)\s+(?:at|in|of|near|into)\s+$/i,
 	locative: /\b(?:in|at|near|nearby|outside|inside|around|across|throughout|within|over|on|off|along|beside|behind|past|through|on the outskirts of|the outskirts of|outskirts of|close to|not far from|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-?(?:east|west))?(?:ern)?\s+of|kilometres? (?:north|south|east|west) of|km (?:north|south|east|west) of)$/i,
 	origin: /\b(?:from|out of|away from)$/i,
 	// Also the object of entering or invading ("forces entered Ukraine"): where they went.

@@ -6,6 +6,7 @@ import type { LanguageProfile } from './types';
 
 export const pl: LanguageProfile = {
 	code: 'pl',
+	crossingBefore: /(?:^|[^\p{L}])przej(?:ście|ścia|ściu|ściem|ść|ściach|ściami)(?:\s+graniczn\p{L}*)?(?:\s*:)?\s+(?:w|we|na|do|z|ze|przez)\s+$/iu,
 	locative: lastWords('w|we|na|pod|koło|obok|przy|u|nad|w pobliżu|w okolicy|w okolicach|w rejonie|na obrzeżach|na przedmieściach|niedaleko|nieopodal|wokół|przez|wzdłuż|na północ od|na południe od|na zachód od|na wschód od'),
 	origin: lastWords('z|ze|od|z terytorium|ze strony'),
 	destination: lastWords('do|ku|w kierunku|w stronę|przeciwko|wkroczyły do|wkroczyli do'),

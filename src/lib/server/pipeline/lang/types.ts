@@ -9,6 +9,9 @@ export interface LanguageProfile {
 	code: string;
 	/** Words right before a name that make it where something happened ("in", "near", "on the outskirts of"). */
 	locative: RegExp;
+	/** Right before a town's name (its locative preposition included): the border crossing at that town ("the border
+	 * crossing at", "na przejściu granicznym w", "пункт пропуска в"). */
+	crossingBefore: RegExp;
 	/** … that make it where something came from ("from", "out of"). */
 	origin: RegExp;
 	/** … that make it where something went or was aimed ("to", "into", "towards"). */
