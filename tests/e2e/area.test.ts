@@ -174,7 +174,7 @@ describe('spatial filter', () => {
 		await page.keyboard.press('Escape');
 		expect(await page.getByTestId('area-draw').getAttribute('aria-pressed')).toBe('false');
 		// Now a plain drag pans again and the box stays as it was.
-		await drag(page, [300, 300], [200, 250]);
+		await drag(page, [520, 300], [420, 250]); // on the map, clear of the legend panel
 		await expect.poll(async () => new URL(page.url()).searchParams.get('map')).not.toBe('5/53/24');
 		expect(new URL(page.url()).searchParams.get('bbox')).toBe(url.searchParams.get('bbox'));
 	});
@@ -200,7 +200,7 @@ describe('spatial filter', () => {
 		expect(await exportedIds(page, 'geojson')).toEqual(ids);
 
 		// Panning moves the box: the page then shows what the API returns for the new one.
-		await drag(page, [400, 300], [150, 250]);
+		await drag(page, [600, 320], [350, 220]);
 		const moved = await urlWhen(page, (b) => b !== null && b !== bbox);
 		const movedIds = await apiIds(moved.searchParams.get('bbox')!);
 		expect(movedIds).not.toEqual(ids);
