@@ -109,6 +109,41 @@ describe('drawSnapshot', () => {
 	});
 });
 
+describe('the date-precision key', () => {
+	it('adds, on a row of its own below the types, a filled "dated to the day" and a hollow "week, month or year" swatch', () => {
+		const l = snapshotLayout(content({ dateKey: true }), measure);
+		const keys = l.swatches.filter((s) => s.type === null);
+		expect(keys.map((s) => !!s.hollow)).toEqual([false, true]);
+		const typeRow = Math.max(...l.swatches.filter((s) => s.type !== null).map((s) => s.y));
+		for (const k of keys) expect(k.y).toBeGreaterThan(typeRow);
+		expect(l.texts.filter((t) => t.role === 'legend').map((t) => t.text)).toContain('known only to the week, month or year');
+		const attribution = l.texts.find((t) => t.role === 'attribution')!;
+		for (const k of keys) expect(k.y + k.r).toBeLessThanOrEqual(attribution.y);
+		expect(l.height).toBeGreaterThan(snapshotLayout(content(), measure).height);
+		expect(snapshotLayout(content(), measure).swatches.every((s) => s.type !== null)).toBe(true);
+	});
+
+	it('draws the hollow swatch as the map draws a coarse date: a faint fill, then a ring in its colour', () => {
+		const calls: string[] = [];
+		const ctx: Record<string, unknown> = {
+			fillRect: () => {},
+			drawImage: () => {},
+			fillText: () => {},
+			beginPath: () => {},
+			arc: () => {},
+			fill() {
+				calls.push(`fill ${this.globalAlpha}`);
+			},
+			stroke() {
+				calls.push(`stroke ${this.strokeStyle}`);
+			}
+		};
+		const l = snapshotLayout(content({ types: [], dateKey: true }), measure);
+		drawSnapshot(ctx as unknown as Snapshot2D, l, {} as CanvasImageSource, 1);
+		expect(calls).toEqual(['fill 1', `stroke ${SNAPSHOT_COLORS.swatchStroke}`, 'fill 0.2', `stroke ${SNAPSHOT_COLORS.swatchStroke}`, `stroke ${SNAPSHOT_COLORS.muted}`]);
+	});
+});
+
 describe('snapshotFileName', () => {
 	it('names the file after the first and last day of the window', () => {
 		expect(snapshotFileName(toDay('2021-11-01'), toDay('2021-11-30'))).toBe('conflict-map-2021-11-01-2021-11-30.png');

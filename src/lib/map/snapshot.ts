@@ -16,6 +16,8 @@ export interface SnapshotContent {
 	/** The legend's event types (drawn in EVENT_TYPES order) and their colours as the map draws them. */
 	types: readonly EventType[];
 	colors: Readonly<Record<EventType, string>>;
+	/** The map draws events known only to a week, month or year hollow (overlay.ts pointLook): the legend says so. */
+	dateKey?: boolean;
 	attribution: string;
 }
 
@@ -29,13 +31,15 @@ export interface SnapshotText {
 	role: 'title' | 'period' | 'detail' | 'legend' | 'attribution';
 }
 
-/** A legend swatch: a disc of `color` centred on (x, y). */
+/** A legend swatch: a disc of `color` centred on (x, y); a hollow one (a ring) for a coarse date. */
 export interface SnapshotSwatch {
-	type: EventType;
+	/** The event type it stands for; null for the date-precision key. */
+	type: EventType | null;
 	color: string;
 	x: number;
 	y: number;
 	r: number;
+	hollow?: boolean;
 }
 
 export interface SnapshotLayout {
@@ -122,20 +126,28 @@ export function snapshotLayout(c: SnapshotContent, measure: Measure): SnapshotLa
 	const rowHeight = px(Math.max(SIZE.legend * SIZE.line, SIZE.swatch + 6));
 	const d = px(SIZE.swatch);
 	let x = margin;
-	const types = EVENT_TYPES.filter((t) => c.types.includes(t));
-	for (const type of types) {
-		const label = typeLabel(type);
+	const item = (label: string, swatch: Omit<SnapshotSwatch, 'x' | 'y' | 'r'>) => {
 		const itemWidth = d + px(SIZE.swatchGap) + Math.ceil(measure(label, legendFont));
 		if (x > margin && x + itemWidth > margin + inner) {
 			x = margin;
 			y += rowHeight;
 		}
 		const mid = y + rowHeight / 2;
-		swatches.push({ type, color: c.colors[type], x: x + d / 2, y: mid, r: d / 2 });
+		swatches.push({ ...swatch, x: x + d / 2, y: mid, r: d / 2 });
 		texts.push({ text: label, x: x + d + px(SIZE.swatchGap), y: mid - px(SIZE.legend * SIZE.line) / 2, font: legendFont, color: SNAPSHOT_COLORS.text, role: 'legend' });
 		x += itemWidth + px(SIZE.itemGap);
+	};
+	const types = EVENT_TYPES.filter((t) => c.types.includes(t));
+	for (const type of types) item(typeLabel(type), { type, color: c.colors[type] });
+	if (types.length) y += rowHeight;
+	if (c.dateKey) {
+		// On a row of its own, as on the page's legend ("When"): the mark's fill says how exact its date is.
+		x = margin;
+		item('dated to the day', { type: null, color: SNAPSHOT_COLORS.muted });
+		item('known only to the week, month or year', { type: null, color: SNAPSHOT_COLORS.muted, hollow: true });
+		y += rowHeight;
 	}
-	if (types.length) y += rowHeight + px(SIZE.gap / 2);
+	if (types.length || c.dateKey) y += px(SIZE.gap / 2);
 	block(c.attribution, SIZE.attribution, 400, SNAPSHOT_COLORS.muted, 'attribution');
 
 	return { width, height: y + margin - px(SIZE.attribution * (SIZE.line - 1)), map, texts, swatches };
@@ -151,6 +163,9 @@ export type Snapshot2D = Pick<CanvasRenderingContext2D, 'fillRect' | 'drawImage'
 	textBaseline: CanvasTextBaseline;
 	textAlign: CanvasTextAlign;
 };
+
+const HOLLOW_KEY_FILL = 0.2;
+const HOLLOW_KEY_RING = 1.25; // half the ring's width, CSS px
 
 /** Draws the layout on a canvas of layout.width × layout.height, with `map` (the captured map) in its place. */
 export function drawSnapshot(ctx: Snapshot2D, layout: SnapshotLayout, map: CanvasImageSource, pixelRatio: number): void {
@@ -172,6 +187,21 @@ export function drawSnapshot(ctx: Snapshot2D, layout: SnapshotLayout, map: Canva
 		ctx.beginPath();
 		ctx.arc(s.x, s.y, s.r, 0, 2 * Math.PI);
 		ctx.fillStyle = s.color;
+		if (s.hollow) {
+			// As the map draws a coarse date: a faint middle, a ring in the colour, the dark outline.
+			ctx.globalAlpha = HOLLOW_KEY_FILL;
+			ctx.fill();
+			ctx.globalAlpha = 1;
+			ctx.stroke();
+			ctx.beginPath();
+			ctx.arc(s.x, s.y, s.r - HOLLOW_KEY_RING * pixelRatio, 0, 2 * Math.PI);
+			ctx.strokeStyle = s.color;
+			ctx.lineWidth = HOLLOW_KEY_RING * 2 * pixelRatio;
+			ctx.stroke();
+			ctx.strokeStyle = SNAPSHOT_COLORS.swatchStroke;
+			ctx.lineWidth = pixelRatio;
+			continue;
+		}
 		ctx.fill();
 		ctx.stroke();
 	}
