@@ -42,6 +42,11 @@ describe('geoparser: region abbreviations', () => {
 		]);
 	});
 
+	it('takes the abbreviation after a comma over a town spelt like it without its full stop ("Kansas City, Kan.")', () => {
+		expect(ids('A police officer in Kansas City, Kan., was dragged.')).toContain('Kan=admin:USA:kansas');
+		expect(ids('He flew to Kan on Monday.')).toEqual(['Kan=gn:1538368']);
+	});
+
 	it('takes a one-word abbreviation only after a comma', () => {
 		expect(ids('He felt ill. Ind. voters stayed home; so did Miss. voters.')).toEqual([]);
 	});

@@ -277,8 +277,16 @@ function abbreviations(text: string, tokens: Token[], g: GazetteerData, matches:
 			const end = t.start + hit[0].length - 1; // without the final full stop
 			let last = i;
 			while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
-			if (matches.some((m) => m.start < end && m.end > t.start)) break;
 			const entry: IndexEntry = { place: a.place, prior: 6, nameKind: 'alias' };
+			const over = matches.filter((m) => m.start < end && m.end > t.start);
+			// "Kansas City, Kan.": the state after the comma, not a town spelt like the abbreviation without its stop
+			// (Kan, Russia); a longer name over it stays.
+			if (over.length === 1 && over[0]!.first === i && over[0]!.last === last) {
+				Object.assign(over[0]!, { key: nameKey(hit[0]), entries: [entry], declined: false, fuzzy: false });
+				i = last;
+				break;
+			}
+			if (over.length > 0) break;
 			added.push({ first: i, last, start: t.start, end: tokens[last]!.end, key: nameKey(hit[0]), entries: [entry], score: 0 });
 			i = last;
 			break;
