@@ -19,6 +19,17 @@ describe('geoparser: a region the text names picks the town inside it', () => {
 		expect(ids('Police in Kingston said a crash in Ulster County killed one driver.')).toEqual(['Kingston=gn:5123477', 'Ulster County=admin:USA:new-york:ulster-county']);
 	});
 
+	it('lets a region the first reading settled vouch for the rest ("Cleveland, White County, Georgia")', () => {
+		// "Georgia" first reads as the country and "White County" as the biggest of its name; once both are read in
+		// context, they place Cleveland in Georgia (gn:4188377), not in Mississippi.
+		expect(ids('Police in Cleveland, White County, Georgia, arrested a man.')).toEqual([
+			'Cleveland=gn:4188377',
+			'White County=admin:USA:georgia:white-county',
+			'Georgia=admin:USA:georgia'
+		]);
+		expect(ids('Police in Dublin, Laurens County, Georgia, arrested a man.')).toContain('Laurens County=admin:USA:georgia:laurens-county');
+	});
+
 	it('keeps the other namesake where the text names its region instead', () => {
 		expect(ids('Беспилотник атаковал нефтебазу в Железногорске Курской области.', 'ru')).toEqual(['Железногорске=gn:463343', 'Курской области=admin:RUS:kurskaya-oblast']);
 		expect(ids('Springfield police said the suspect fled. The governor of Illinois visited later.')).toContain('Springfield=gn:4250542');

@@ -608,6 +608,9 @@ function namedAfterElsewhere(m: Match, next: Match | undefined, text: string, la
 	return !!words && !lang.listJoint.test(words[1]!) && !lang.locative.test(words[1]!) && lang.locative.test(words[2]!);
 }
 
+/** How many times the context pass runs (see resolve). */
+const CONTEXT_ROUNDS = 2;
+
 /** Support for a town inside a first-level region the document names (in prior units: 1 ≈ ten times the people). */
 const ADMIN_CONTEXT_BONUS = 1.5;
 
@@ -652,92 +655,96 @@ function resolve(matches: Match[], text: string, tokens: Token[], adminAreas: Ma
 		byKey.set(m.key, c);
 		for (const [k, v] of c) docCountries.set(k, (docCountries.get(k) ?? 0) + v);
 	}
-	const firstPass = matches.map((m) => m.chosen!);
-	// Points the other mentions most likely name, once per name.
-	const anchors: { key: string; place: Place }[] = [];
-	const seenAnchor = new Set<string>();
-	matches.forEach((m, j) => {
-		const p = firstPass[j]!.place;
-		if (p.kind === 'country' || p.kind === 'region' || seenAnchor.has(m.key)) return;
-		seenAnchor.add(m.key);
-		anchors.push({ key: m.key, place: p });
-	});
-	// First-level regions the document names (a state, an oblast, a voivodeship), once per name.
-	const docAdmins: { key: string; area: RegionArea; code: string }[] = [];
-	matches.forEach((m, j) => {
-		const p = firstPass[j]!.place;
-		const area = adminAreas.get(p.id);
-		if (area && !docAdmins.some((a) => a.key === m.key)) docAdmins.push({ key: m.key, area, code: p.country_codes[0]! });
-	});
-	// Pass 2: context.
-	matches.forEach((m, i) => {
-		const own = byKey.get(m.key)!;
-		// A name that is also a country ("Mexico", "Georgia") gets no context bonus from that same country.
-		const selfCodes = new Set(m.entries.filter((e) => e.place.kind === 'country').map((e) => e.place.country_codes[0]!));
-		const adminHint = saysAdmin(m, tokens);
-		const topPrior = Math.max(...m.entries.map((e) => e.prior));
-		// Items of one list ("Utah, Virginia, Washington and Wisconsin") are places of one kind.
-		const listKinds = new Map<string, number>();
-		const listed: number[] = [];
-		for (const j of [i - 1, i + 1]) {
-			const o = matches[j];
-			if (!o) continue;
-			const gap = j < i ? text.slice(o.end, m.start) : text.slice(m.end, o.start);
-			if (LIST_GAP.test(gap)) {
-				const kind = firstPass[j]!.place.kind;
-				listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
-				listed.push(j);
-			}
-		}
-		// "Buffalo, New York." / "Hrodna, Belarus": a town, a comma, then the region or country that holds it — not
-		// a list (nothing follows it in one, and the town opens no list itself).
-		const prev = matches[i - 1];
-		const holds =
-			prev && /^\s*,\s*$/.test(text.slice(prev.end, m.start)) && !listed.includes(i + 1) && !(matches[i - 2] && LIST_GAP.test(text.slice(matches[i - 2]!.end, prev.start)))
-				? firstPass[i - 1]!.place
-				: null;
-		const scored = m.entries.map((e) => {
-			let s = e.prior;
-			if (adminHint && e.place.kind === 'admin') s += 3;
-			// Both neighbours of one kind ("Georgia, New Mexico, New York, Ohio"): a stronger sign than one.
-			if (e.place.kind !== 'country') s += Math.min(2, listKinds.get(e.place.kind) ?? 0);
-			if (holds && holds.kind === 'city' && e.place.kind === 'admin' && e.place.country_codes[0] === holds.country_codes[0] && distanceKm(e.place, holds) < 400) s += 2;
-			const codes = e.place.country_codes;
-			if (e.place.kind !== 'country') {
-				const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
-				// Weighted: a named country or region (1) counts fully, a city that only points at one (0.5) half.
-				if (w > 0) s += 1.5 * Math.min(1, w) + Math.min(1, w / 3);
-				// "Pandi, Bulacan" / "Paris, Texas": the next match names the region that contains it.
-				const next = matches[i + 1];
-				if (next && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
-					if (next.entries.some((n) => (n.place.kind === 'country' || n.place.kind === 'admin') && codes.includes(n.place.country_codes[0]!) && (n.place.kind === 'country' || distanceKm(n.place, e.place) < 400)))
-						s += 1.5;
-				}
-				// Near the document's other places (cities, regions): +1. Hopeless candidates (a village called
-				// Washington) skip the distance checks, which would otherwise grow with mentions × candidates.
-				if ((e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') && e.prior > topPrior - 4) {
-					const near = anchors.some((o) => o.key !== m.key && distanceKm(o.place, e.place) < 300);
-					if (near) s += 1;
-					// Inside a region the document names ("Paris" in a story that says "Texas"): the same-named towns
-					// elsewhere in the country get no such support, so this tells them apart where the country cannot.
-					if (docAdmins.some((a) => a.key !== m.key && a.code === codes[0] && inRegionArea(a.area, e.place.lon, e.place.lat))) s += ADMIN_CONTEXT_BONUS;
-				}
-			}
-			return { e, s };
+	// The context pass twice: the second reads the places the first chose, so a town that the first placed by the
+	// document's region now vouches for its namesake neighbours too (a county seat, then the county's villages).
+	for (let round = 0; round < CONTEXT_ROUNDS; round++) {
+		const firstPass = matches.map((m) => m.chosen!);
+		// Points the other mentions most likely name, once per name.
+		const anchors: { key: string; place: Place }[] = [];
+		const seenAnchor = new Set<string>();
+		matches.forEach((m, j) => {
+			const p = firstPass[j]!.place;
+			if (p.kind === 'country' || p.kind === 'region' || seenAnchor.has(m.key)) return;
+			seenAnchor.add(m.key);
+			anchors.push({ key: m.key, place: p });
 		});
-		scored.sort((a, b) => b.s - a.s || a.e.place.id.localeCompare(b.e.place.id));
-		const best = scored[0]!;
-		m.chosen = best.e;
-		// A romanisation match stands only where the document's other places name its country ("Gamal said" is a
-		// man, not Homel; "Gamal … in Belarus" still could be).
-		if (m.fuzzy) {
-			const code = countryOf(best.e);
-			m.fuzzy = !(code && (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
-		}
-		let z = 0;
-		for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
-		m.score = 1 / (1 + z);
-	});
+		// First-level regions the document names (a state, an oblast, a voivodeship), once per name.
+		const docAdmins: { key: string; area: RegionArea; code: string }[] = [];
+		matches.forEach((m, j) => {
+			const p = firstPass[j]!.place;
+			const area = adminAreas.get(p.id);
+			if (area && !docAdmins.some((a) => a.key === m.key)) docAdmins.push({ key: m.key, area, code: p.country_codes[0]! });
+		});
+		// Pass 2: context.
+		matches.forEach((m, i) => {
+			const own = byKey.get(m.key)!;
+			// A name that is also a country ("Mexico", "Georgia") gets no context bonus from that same country.
+			const selfCodes = new Set(m.entries.filter((e) => e.place.kind === 'country').map((e) => e.place.country_codes[0]!));
+			const adminHint = saysAdmin(m, tokens);
+			const topPrior = Math.max(...m.entries.map((e) => e.prior));
+			// Items of one list ("Utah, Virginia, Washington and Wisconsin") are places of one kind.
+			const listKinds = new Map<string, number>();
+			const listed: number[] = [];
+			for (const j of [i - 1, i + 1]) {
+				const o = matches[j];
+				if (!o) continue;
+				const gap = j < i ? text.slice(o.end, m.start) : text.slice(m.end, o.start);
+				if (LIST_GAP.test(gap)) {
+					const kind = firstPass[j]!.place.kind;
+					listKinds.set(kind, (listKinds.get(kind) ?? 0) + 1);
+					listed.push(j);
+				}
+			}
+			// "Buffalo, New York." / "Hrodna, Belarus": a town, a comma, then the region or country that holds it — not
+			// a list (nothing follows it in one, and the town opens no list itself).
+			const prev = matches[i - 1];
+			const holds =
+				prev && /^\s*,\s*$/.test(text.slice(prev.end, m.start)) && !listed.includes(i + 1) && !(matches[i - 2] && LIST_GAP.test(text.slice(matches[i - 2]!.end, prev.start)))
+					? firstPass[i - 1]!.place
+					: null;
+			const scored = m.entries.map((e) => {
+				let s = e.prior;
+				if (adminHint && e.place.kind === 'admin') s += 3;
+				// Both neighbours of one kind ("Georgia, New Mexico, New York, Ohio"): a stronger sign than one.
+				if (e.place.kind !== 'country') s += Math.min(2, listKinds.get(e.place.kind) ?? 0);
+				if (holds && holds.kind === 'city' && e.place.kind === 'admin' && e.place.country_codes[0] === holds.country_codes[0] && distanceKm(e.place, holds) < 400) s += 2;
+				const codes = e.place.country_codes;
+				if (e.place.kind !== 'country') {
+					const w = Math.max(0, ...codes.filter((c) => !selfCodes.has(c)).map((c) => (docCountries.get(c) ?? 0) - (own.get(c) ?? 0)));
+					// Weighted: a named country or region (1) counts fully, a city that only points at one (0.5) half.
+					if (w > 0) s += 1.5 * Math.min(1, w) + Math.min(1, w / 3);
+					// "Pandi, Bulacan" / "Paris, Texas": the next match names the region that contains it.
+					const next = matches[i + 1];
+					if (next && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
+						if (next.entries.some((n) => (n.place.kind === 'country' || n.place.kind === 'admin') && codes.includes(n.place.country_codes[0]!) && (n.place.kind === 'country' || distanceKm(n.place, e.place) < 400)))
+							s += 1.5;
+					}
+					// Near the document's other places (cities, regions): +1. Hopeless candidates (a village called
+					// Washington) skip the distance checks, which would otherwise grow with mentions × candidates.
+					if ((e.place.kind === 'city' || e.place.kind === 'admin' || e.place.kind === 'site') && e.prior > topPrior - 4) {
+						const near = anchors.some((o) => o.key !== m.key && distanceKm(o.place, e.place) < 300);
+						if (near) s += 1;
+						// Inside a region the document names ("Paris" in a story that says "Texas"): the same-named towns
+						// elsewhere in the country get no such support, so this tells them apart where the country cannot.
+						if (docAdmins.some((a) => a.key !== m.key && a.code === codes[0] && inRegionArea(a.area, e.place.lon, e.place.lat))) s += ADMIN_CONTEXT_BONUS;
+					}
+				}
+				return { e, s };
+			});
+			scored.sort((a, b) => b.s - a.s || a.e.place.id.localeCompare(b.e.place.id));
+			const best = scored[0]!;
+			m.chosen = best.e;
+			// A romanisation match stands only where the document's other places name its country ("Gamal said" is a
+			// man, not Homel; "Gamal … in Belarus" still could be).
+			if (m.fuzzy) {
+				const code = countryOf(best.e);
+				m.fuzzy = !(code && (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
+			}
+			let z = 0;
+			for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
+			m.score = 1 / (1 + z);
+		});
+	}
 }
 
 /** Merges "the Polish border", "border between Belarus and Poland", "الحدود مع بولندا" into border mentions. */
