@@ -15,10 +15,10 @@ let server: AppServer;
 let browser: Browser;
 const pages: WatchedPage[] = [];
 
-async function open(viewport: { width: number; height: number }, hasTouch: boolean): Promise<Page> {
+async function open(viewport: { width: number; height: number }, hasTouch: boolean, camera = CAMERA): Promise<Page> {
 	const w = await openPage(browser, viewport, { hasTouch });
 	pages.push(w);
-	await w.page.goto(`${server.url}/${CAMERA}`);
+	await w.page.goto(`${server.url}/${camera}`);
 	await waitForMapIdle(w.page);
 	return w.page;
 }
@@ -123,6 +123,46 @@ describe('the dashboard on a phone', () => {
 		expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(10);
 	});
 
+	it('a mark tapped low on the map, where the sheet then lies, is moved up out from under it', async () => {
+		// An event at an exact place (which the selection does not reframe, as it does a country) with none near it.
+		const all = ((await (await fetch(`${server.url}/api/events.geojson`)).json()) as { features: { properties: { id: string; place_kind: string }; geometry: { coordinates: [number, number] } }[] }).features;
+		const alone = all.find((f) => ['city', 'site'].includes(f.properties.place_kind) && all.every((g) => g === f || Math.hypot(g.geometry.coordinates[0] - f.geometry.coordinates[0], g.geometry.coordinates[1] - f.geometry.coordinates[1]) > 2));
+		expect(alone, 'an exact-place event 2° from any other').toBeTruthy();
+		const [lon, lat] = alone!.geometry.coordinates;
+		const page = await open(PHONE, true, `?map=7/${lat}/${lon}`);
+		// MapLibre shows its credits unfolded until the map is first moved: fold them, as a first pan would.
+		if (await page.locator('.maplibregl-compact-show').count()) await page.locator('.maplibregl-ctrl-attrib-button').tap();
+		await page.locator('.maplibregl-compact-show').waitFor({ state: 'detached' });
+		// Pan a single mark to 25 px above the map's bottom edge, in its middle (clear of the legend and credits).
+		const low = await page.evaluate(() => {
+			const w = window as unknown as { __overlay: { frame(): { marks: { x: number; y: number; r: number; cluster: number }[] } }; __map: { getContainer(): HTMLElement; panBy(o: [number, number], opts: { duration: number }): void } };
+			const c = w.__map.getContainer();
+			const k = w.__overlay.frame().marks.find((k) => k.cluster < 0 && Math.hypot(k.x - c.clientWidth / 2, k.y - c.clientHeight / 2) < 2);
+			if (!k) return null;
+			w.__map.panBy([k.x - c.clientWidth / 2, k.y - (c.clientHeight - 25)], { duration: 0 });
+			return { x: c.getBoundingClientRect().left + c.clientWidth / 2, y: c.getBoundingClientRect().top + c.clientHeight - 25 };
+		});
+		expect(low).toBeTruthy();
+		await waitForMapIdle(page);
+		expect(low!.y).toBeGreaterThan(PHONE.height * 0.6); // where the sheet will be
+		expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.classList.contains('maplibregl-canvas'), [low!.x, low!.y])).toBe(true);
+		await page.touchscreen.tap(low!.x, low!.y);
+		await page.waitForURL((u) => u.searchParams.get('sel') === alone!.properties.id);
+		await page.getByTestId('evidence').waitFor({ state: 'visible' });
+		const sheet = await rect(page, '[data-testid=panel-wrap]');
+		await expect
+			.poll(() =>
+				page.evaluate(() => {
+					const w = window as unknown as { __overlay: { frame(): { ring: { y: number } | null } }; __map: { getContainer(): HTMLElement; isMoving(): boolean } };
+					const r = w.__overlay.frame().ring;
+					return !w.__map.isMoving() && r ? r.y + w.__map.getContainer().getBoundingClientRect().top : null;
+				})
+			)
+			.toBeLessThan(sheet.top - 10);
+		await page.screenshot({ path: path.join(SHOTS, 'phone-390x844-tapped-low.png') });
+		expect(await page.evaluate(() => window.scrollY)).toBe(0);
+	});
+
 	it('the filters open in a drawer by their button and close by its close button, Escape or a tap beside it', async () => {
 		const page = await open(PHONE, true);
 		const toggle = page.getByTestId('filters-toggle');
@@ -225,7 +265,7 @@ describe('the dashboard on a desktop screen', () => {
 	});
 
 	it('no request left localhost and no page logged an error', () => {
-		expect(pages.length).toBe(4);
+		expect(pages.length).toBe(5);
 		expect(pages.flatMap((p) => p.external)).toEqual([]);
 		expect(pages.flatMap((p) => p.errors)).toEqual([]);
 	});
