@@ -127,9 +127,9 @@ export interface WatchedPage {
 	errors: string[];
 }
 
-/** A fresh context and page that aborts and records every request not addressed to localhost. */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
-	const context = await browser.newContext({ viewport, acceptDownloads: true });
+/** A fresh context and page that aborts and records every request not addressed to localhost (`hasTouch`: a touch screen). */
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }, opts: { hasTouch?: boolean } = {}): Promise<WatchedPage> {
+	const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: opts.hasTouch ?? false });
 	const external: string[] = [];
 	const errors: string[] = [];
 	await context.route('**/*', (route) => {
