@@ -151,6 +151,20 @@ describe('spatial filter', () => {
 		await expect.poll(() => areaFeatures(again)).toBeGreaterThan(0);
 		expect(await again.getByTestId('area-follow').isChecked()).toBe(false);
 
+		// Another filter keeps the box: the outline is not set again (each setData costs the map a repaint).
+		await again.evaluate(() => {
+			const src = (window as unknown as { __map: { getSource(id: string): { setData(d: unknown): unknown } } }).__map.getSource('area');
+			const set = src.setData.bind(src);
+			(window as unknown as { __areaSets: number }).__areaSets = 0;
+			src.setData = (d: unknown) => ((window as unknown as { __areaSets: number }).__areaSets++, set(d));
+		});
+		const before = (await shown(again)).count;
+		await again.getByTestId('type-ASSAULT').click();
+		await expect.poll(async () => (await shown(again)).count).not.toBe(before);
+		await again.getByTestId('type-ASSAULT').click();
+		await expect.poll(async () => (await shown(again)).count).toBe(before);
+		expect(await again.evaluate(() => (window as unknown as { __areaSets: number }).__areaSets)).toBe(0);
+
 		// The chip's ✕ is a labelled button that works from the keyboard.
 		const clear = again.getByTestId('area-clear');
 		expect(await clear.getAttribute('aria-label')).toMatch(/^Remove the box filter/);
