@@ -9,7 +9,7 @@ import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../dom
 import { profileFor, type LanguageProfile } from '../pipeline/lang';
 import type { RegionWords } from '../pipeline/lang/types';
 import { nominativeReadings, townsOfAdjective, type CompiledAdjectiveRules, type CompiledCaseRules } from '../pipeline/lang/inflection';
-import type { SiteCategory } from './sites';
+import type { CuratedSite, SiteCategory } from './sites';
 import actorsFile from '../../../../geodata/lexicon/actors.json';
 
 export interface GeoparseOptions {
@@ -920,6 +920,21 @@ export function townPart(town: Place, label: string, kind: 'site' | 'admin'): Pl
 	} satisfies Place);
 }
 
+const crossingTable = new WeakMap<GazetteerData, { s: CuratedSite; towns: Set<string> }[]>();
+
+/** The curated border crossings, each with the towns it is named by ("Dorohusk–Yahodyn border crossing": villages
+ * GeoNames may lack), made once per gazetteer. */
+function crossingsOf(g: GazetteerData): { s: CuratedSite; towns: Set<string> }[] {
+	let list = crossingTable.get(g);
+	if (!list) {
+		list = g.sites
+			.filter((s) => s.category === 'crossing')
+			.map((s) => ({ s, towns: new Set(s.name.replace(/\s+(?:border\s+)?crossing$/i, '').split(/\s*[–—-]\s*/).map((t) => nameKey(t))) }));
+		crossingTable.set(g, list);
+	}
+	return list;
+}
+
 /** How far from its town a curated border crossing may lie to be the one "the crossing at <town>" means. */
 const CROSSING_NEAR_KM = 15;
 
@@ -928,10 +943,7 @@ const CROSSING_NEAR_KM = 15;
  * «Шальчининкай»": the curated crossing at that town. Of same-named towns the one with a crossing is meant.
  */
 function crossingSites(matches: Match[], text: string, g: GazetteerData, lang: LanguageProfile): void {
-	// A crossing is named by its two towns ("Dorohusk–Yahodyn border crossing"), villages GeoNames may lack.
-	const crossings = g.sites
-		.filter((s) => s.category === 'crossing')
-		.map((s) => ({ s, towns: new Set(s.name.replace(/\s+(?:border\s+)?crossing$/i, '').split(/\s*[–—-]\s*/).map((t) => nameKey(t))) }));
+	const crossings = crossingsOf(g);
 	let previous: Match | null = null;
 	for (const m of matches) {
 		const listed = previous && lang.listJoint.test(text.slice(previous.end, m.start));
