@@ -15,7 +15,7 @@ import { altNamesToIndex, loadCities500, REGION_COUNTRIES, type GeonamesCity } f
 import { REGION_ADJECTIVE_PREFIX, TRANSLIT_PREFIX, translitKey } from '../../domain/translit';
 import { parseSites, sitesPath, type CuratedSite } from './sites';
 import { loadUsAtlas, type UsAtlas } from './uscounties';
-import { regionArea, type RegionArea } from './regionarea';
+import { inRegionArea, regionArea, type RegionArea } from './regionarea';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 
 const require = createRequire(import.meta.url);
@@ -231,13 +231,13 @@ function addUsCounties(
 	const counties = atlas.counties.map((c) => {
 		const outline = (c.geom.type === 'Polygon' ? [c.geom.coordinates] : c.geom.coordinates).flatMap((poly) => (poly[0] ?? []).map(([x, y]) => [x!, y!] as [number, number]));
 		const area = regionArea(outline, COUNTY_MARGIN);
-		return { c, area, box: area.box, pop: 0 };
+		return { c, area, pop: 0 };
 	});
 	// Population: the GeoNames towns inside each outline (a 1° grid of the counties' extents keeps it quick).
 	const grid = new Map<string, typeof counties>();
 	for (const k of counties)
-		for (let x = Math.floor(k.box[0]); x <= Math.floor(k.box[2]); x++)
-			for (let y = Math.floor(k.box[1]); y <= Math.floor(k.box[3]); y++) {
+		for (let x = Math.floor(k.area.box[0]); x <= Math.floor(k.area.box[2]); x++)
+			for (let y = Math.floor(k.area.box[1]); y <= Math.floor(k.area.box[3]); y++) {
 				const cell = grid.get(`${x}:${y}`) ?? [];
 				cell.push(k);
 				grid.set(`${x}:${y}`, cell);
@@ -245,7 +245,7 @@ function addUsCounties(
 	for (const t of cities) {
 		if (t.country !== 'US' || !t.population) continue;
 		for (const k of grid.get(`${Math.floor(t.lon)}:${Math.floor(t.lat)}`) ?? [])
-			if (t.lon >= k.box[0] && t.lon <= k.box[2] && t.lat >= k.box[1] && t.lat <= k.box[3] && booleanPointInPolygon([t.lon, t.lat], k.c.geom)) {
+			if (inRegionArea(k.area, t.lon, t.lat) && booleanPointInPolygon([t.lon, t.lat], k.c.geom)) {
 				k.pop += t.population;
 				break;
 			}

@@ -658,6 +658,7 @@ function resolve(matches: Match[], text: string, tokens: Token[], adminAreas: Ma
 	// The context pass twice: the second reads the places the first chose, so a town that the first placed by the
 	// document's region now vouches for its namesake neighbours too (a county seat, then the county's villages).
 	for (let round = 0; round < CONTEXT_ROUNDS; round++) {
+		// The choices so far: the prior alone in the first round, the first round's context choices in the second.
 		const firstPass = matches.map((m) => m.chosen!);
 		// Points the other mentions most likely name, once per name.
 		const anchors: { key: string; place: Place }[] = [];
@@ -668,7 +669,7 @@ function resolve(matches: Match[], text: string, tokens: Token[], adminAreas: Ma
 			seenAnchor.add(m.key);
 			anchors.push({ key: m.key, place: p });
 		});
-		// First-level regions the document names (a state, an oblast, a voivodeship), once per name.
+		// Regions the document names (a state, an oblast, a voivodeship, a US county), once per name.
 		const docAdmins: { key: string; area: RegionArea; code: string }[] = [];
 		matches.forEach((m, j) => {
 			const p = firstPass[j]!.place;
