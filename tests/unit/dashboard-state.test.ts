@@ -8,7 +8,7 @@ function event(id: string, date: string): EventFeature {
 	return {
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates: [27, 53] },
-		properties: { id, date, date_start: date, date_end: date, date_precision: 'day', event_type: 'PROTEST', place_kind: 'city', geo_precision: 1, country_codes: ['BLR'] } as unknown as EventFeature['properties']
+		properties: { id, date, date_start: date, date_end: date, date_precision: 'day', event_type: 'PROTEST', place_kind: 'city', geo_precision: 1, country_codes: ['BLR'], actors: [], place_id: 'minsk', source_id: 's1', language: 'en' } as unknown as EventFeature['properties']
 	};
 }
 

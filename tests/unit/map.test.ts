@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { borderLines, countryFeatures, countryLabels, crimeaFeature, sharedBorder, unwrapRing } from '$lib/server/geo/countries';
 import { histogram, dayIndex, advanceWindow, nextStop, prevStop } from '$lib/state/timeline';
 import { highlightSegments, paragraphAround, paragraphs } from '$lib/state/text';
-import { facetCounts } from '$lib/state/facets';
-import { filterEvents } from '$lib/domain/filter';
+import { facetCounts, facetIndex, facetMask } from '$lib/state/facets';
+import { eventPredicate, filterEvents, type EventFilter } from '$lib/domain/filter';
 import { toDay } from '$lib/domain/time';
 import { synthDataset } from '../../scripts/synth-events';
 import type { Position } from 'geojson';
@@ -123,6 +123,22 @@ describe('facet counts', () => {
 		const counts = facetCounts(events, { types: ['ASSAULT'], countries: ['BLR'] });
 		expect(counts.types.get('PROTEST')).toBe(filterEvents(events, { types: ['PROTEST'], countries: ['BLR'] }).length);
 		expect(counts.countries.get('POL')).toBe(filterEvents(events, { types: ['ASSAULT'], countries: ['POL'] }).length);
+	});
+
+	it('passes an event (mask 0) exactly when the one filter keeps it, for repeated, missing and shared values and a box', () => {
+		const events = synthDataset(400, 8).events.features.map((e, i) => {
+			if (i % 7 === 0) return { ...e, properties: { ...e.properties, actors: [] } };
+			if (i % 11 === 0) return { ...e, properties: { ...e.properties, actors: [...e.properties.actors, ...e.properties.actors] } };
+			return e;
+		});
+		const index = facetIndex(events);
+		const filters: EventFilter[] = [{}, { actors: ['NATO'] }, { countries: ['BLR', 'UKR'], types: ['ASSAULT'] }, { bbox: [23, 51, 30, 55], languages: ['ar'] }, { q: 'border', places: [events[3]!.properties.place_id] }];
+		for (const filter of filters) {
+			const mask = facetMask(index, events, filter);
+			const keep = eventPredicate(filter);
+			events.forEach((e, i) => expect(mask[i] === 0, `${JSON.stringify(filter)} event ${i}`).toBe(keep(e)));
+		}
+		expect(filterEvents(events, { actors: ['NATO'] }).length).toBeGreaterThan(0);
 	});
 
 	it('agrees with the one filter for every value of every facet, with a window and free text', () => {

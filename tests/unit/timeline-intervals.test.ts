@@ -39,7 +39,7 @@ function lanesDisjoint(bands: IntervalBand[], gap = 0): boolean {
 
 describe('groupIntervals', () => {
 	it('groups coarse-dated events by their distinct interval and counts the events in each', () => {
-		const groups = groupIntervals(dayIndex(sample), sample);
+		const groups = groupIntervals(dayIndex(sample));
 		expect(groups).toEqual([
 			{ start: D('2021-01-01'), end: D('2021-12-31'), precision: 'year', count: 1 },
 			{ start: D('2021-03-01'), end: D('2021-03-31'), precision: 'month', count: 3 },
@@ -49,12 +49,12 @@ describe('groupIntervals', () => {
 
 	it('leaves out day-precision events, even those with a range, and undated events', () => {
 		const only = [sample[0]!, sample[4]!, sample[7]!];
-		expect(groupIntervals(dayIndex(only), only)).toEqual([]);
+		expect(groupIntervals(dayIndex(only))).toEqual([]);
 	});
 
 	it('leaves out events the filter drops and counts only those it keeps', () => {
 		const keep = (i: number) => sample[i]!.properties.event_type !== 'ASSAULT' && sample[i]!.properties.id !== 'y1';
-		const groups = groupIntervals(dayIndex(sample), sample, keep);
+		const groups = groupIntervals(dayIndex(sample), keep);
 		expect(groups.map((g) => [g.precision, g.count])).toEqual([
 			['month', 2],
 			['week', 1]
@@ -68,7 +68,7 @@ describe('groupIntervals', () => {
 			const last = new Date(Date.UTC(2022, i % 12 + 1, 0)).getUTCDate();
 			many.push(event(`e${i}`, `2022-${m}-01`, `2022-${m}-${last}`, 'month'));
 		}
-		const bands = intervalBands(dayIndex(many), many);
+		const bands = intervalBands(dayIndex(many));
 		expect(bands.bands).toHaveLength(12);
 		expect(bands.bands.reduce((n, b) => n + b.count, 0)).toBe(100_000);
 		expect(bands.maxCount).toBe(Math.ceil(100_000 / 12));
@@ -77,22 +77,22 @@ describe('groupIntervals', () => {
 
 describe('packLanes', () => {
 	it('puts overlapping intervals in different lanes and disjoint ones in the same lane', () => {
-		const { bands, lanes } = intervalBands(dayIndex(sample), sample);
+		const { bands, lanes } = intervalBands(dayIndex(sample));
 		const byPrecision = Object.fromEntries(bands.map((b) => [b.precision, b.lane]));
 		expect(lanes).toBe(3); // the year holds the month, which holds the week
 		expect(new Set(Object.values(byPrecision)).size).toBe(3);
 		expect(lanesDisjoint(bands)).toBe(true);
 
 		const apart = [event('a', '2021-01-01', '2021-01-07', 'week'), event('b', '2021-02-01', '2021-02-07', 'week')];
-		const two = intervalBands(dayIndex(apart), apart);
+		const two = intervalBands(dayIndex(apart));
 		expect(two.bands.map((b) => b.lane)).toEqual([0, 0]);
 		expect(two.lanes).toBe(1);
 	});
 
 	it('keeps `gap` days free between bars in one lane, so adjacent weeks alternate lanes', () => {
 		const weeks = [event('a', '2021-01-01', '2021-01-07', 'week'), event('b', '2021-01-08', '2021-01-14', 'week'), event('c', '2021-01-15', '2021-01-21', 'week')];
-		expect(intervalBands(dayIndex(weeks), weeks, undefined, { gap: 0 }).bands.map((b) => b.lane)).toEqual([0, 0, 0]);
-		expect(intervalBands(dayIndex(weeks), weeks, undefined, { gap: 2 }).bands.map((b) => b.lane)).toEqual([0, 1, 0]);
+		expect(intervalBands(dayIndex(weeks), undefined, { gap: 0 }).bands.map((b) => b.lane)).toEqual([0, 0, 0]);
+		expect(intervalBands(dayIndex(weeks), undefined, { gap: 2 }).bands.map((b) => b.lane)).toEqual([0, 1, 0]);
 	});
 
 	it('caps the lanes and counts the intervals and events that did not fit as overflow', () => {
@@ -102,7 +102,7 @@ describe('packLanes', () => {
 			event('w', '2021-03-08', '2021-03-14', 'week'),
 			event('w2', '2021-03-08', '2021-03-14', 'week')
 		];
-		const capped = intervalBands(dayIndex(stacked), stacked, undefined, { maxLanes: 2 });
+		const capped = intervalBands(dayIndex(stacked), undefined, { maxLanes: 2 });
 		expect(capped.lanes).toBe(2);
 		expect(capped.bands.map((b) => b.precision)).toEqual(['year', 'month']);
 		expect(capped.overflow).toEqual({ intervals: 1, events: 2 });

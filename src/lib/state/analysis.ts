@@ -5,7 +5,7 @@ import { EVENT_TYPES, type EventFeature, type EventType } from '$lib/domain/even
 import { filterDays, type EventFilter } from '$lib/domain/filter';
 import { fromDay, toDay, type DayRange } from '$lib/domain/time';
 import { binLabel, binUnit, countByBin, daysOf, stackBin, timeBins, type BinUnit, type Segment } from './bins';
-import { countFacets, facetRows, type FacetCounts, type FacetRows } from './facets';
+import { countFacets, facetIndex, facetRows, type FacetCounts, type FacetRows } from './facets';
 import { languageLabel } from './format';
 
 /** The analysis load's dependency: the page invalidates it when its poll of /api/data sees a new version. */
@@ -61,7 +61,7 @@ export function chartRange(filter: EventFilter, span: DayRange | null): DayRange
  * so no facet is widened to the values its own filter left out.
  */
 export function valueCounts(events: readonly EventFeature[]): FacetCounts {
-	return countFacets(events, new Uint8Array(events.length));
+	return countFacets(facetIndex(events), new Uint8Array(events.length));
 }
 
 /** The `limit` largest values of a count (most events first, ties by value), or all of them. */

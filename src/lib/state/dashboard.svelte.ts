@@ -1,11 +1,12 @@
 // The dashboard's reactive state: data, filters, time window, selection, layers, camera — and its URL form.
 import { EVENT_TYPES, type EventFeature, type EventType } from '$lib/domain/event';
-import { eventPredicate, type BBox, type EventFilter } from '$lib/domain/filter';
+import type { BBox, EventFilter } from '$lib/domain/filter';
 import { fromDay, toDay } from '$lib/domain/time';
 import type { Toggle } from '$lib/map/ids';
 import { pointIndex, type PointIndex } from '$lib/map/cluster';
 import { advanceWindow, dayIndex, keptDays, nextKeptStart, prevKeptStart, skipWindow, stackedHistogram, type DayIndex } from './timeline';
 import { topGroups, type HistBy } from './histgroups';
+import { facetIndex, facetMask, type FacetIndex } from './facets';
 import { DEFAULT_LAYERS, viewToParams, type Camera, type PlayMode, type ViewState } from './url';
 
 /** The time window as UTC day numbers plus playback settings. */
@@ -51,6 +52,8 @@ export class Dashboard {
 
 	/** Every event's map position and point feature, made once per load; the map groups the visible ones. */
 	points = $state.raw<PointIndex>(pointIndex([]));
+	/** Every event's facet values as codes, made once per load: filters and counts read these. */
+	facets = $state.raw<FacetIndex>(facetIndex([]));
 	#byId = new Map<string, number>();
 	/** A URL window with one open end, applied before any data: its other end is the data's, once they come. */
 	#openWindow: { from?: string; to?: string } | null = null;
@@ -62,6 +65,7 @@ export class Dashboard {
 		this.index = dayIndex(events);
 		this.#byId = new Map(events.map((e, i) => [e.properties.id, i]));
 		this.points = pointIndex(events);
+		this.facets = facetIndex(events);
 		if (picked.length) this.picks = picked.map((id) => (id === undefined ? undefined : this.#byId.get(id))).filter((i) => i !== undefined);
 		const ext = this.index.extent;
 		if (this.#openWindow && ext) {
@@ -121,13 +125,11 @@ export class Dashboard {
 	/** The full filter, time window included when one is set. */
 	fullFilter = $derived.by((): EventFilter => (this.windowed ? { ...this.filter, from: fromDay(this.time.start), to: fromDay(this.time.end) } : this.filter));
 
+	/** Which part of the filter (all but its window) each event fails: facets.ts `facetMask`; the filter panel counts with it. */
+	mask = $derived(facetMask(this.facets, this.events, this.filter));
+
 	/** Which events pass the non-time filters (1) or not (0). */
-	passing = $derived.by(() => {
-		const keep = eventPredicate(this.filter);
-		const out = new Uint8Array(this.events.length);
-		this.events.forEach((e, i) => (out[i] = keep(e) ? 1 : 0));
-		return out;
-	});
+	passing = $derived(this.mask.map((m) => (m === 0 ? 1 : 0)));
 
 	/** Indices of the events shown: passing the filters and overlapping the window (undated ones only without a window). */
 	visible = $derived.by(() => {
@@ -164,7 +166,10 @@ export class Dashboard {
 	});
 
 	/** The filtered events' days: their extent (what the timeline fits to), playback's stops and gaps. */
-	kept = $derived(keptDays(this.index, (i) => this.passing[i] === 1));
+	kept = $derived.by(() => {
+		const pass = this.passing; // read once: a $derived read per event costs more than the loop
+		return keptDays(this.index, (i) => pass[i] === 1);
+	});
 
 	/** The histogram's groups by country or actor over the filtered events (null: by event type). */
 	histGroups = $derived.by(() => {

@@ -10,25 +10,46 @@ export interface DayIndex {
 	stops: number[];
 	/** First and last day covered by any event, or null when none is dated. */
 	extent: { start: number; end: number } | null;
+	/** The dated events' indices by start day (ties in file order), so a filter change need not sort. */
+	order: Uint32Array;
+	/** Each event's coarse date (a week, month or year) as an index into `intervals`; -1 for a day or no date. */
+	interval: Int32Array;
+	/** The distinct coarse dates, in order of first appearance. */
+	intervals: { start: number; end: number; precision: DatePrecision }[];
 }
 
 export function dayIndex(events: readonly EventFeature[]): DayIndex {
 	const start = new Float64Array(events.length);
 	const end = new Float64Array(events.length);
+	const interval = new Int32Array(events.length).fill(-1);
+	const intervals: DayIndex['intervals'] = [];
+	const intervalAt = new Map<string, number>();
 	const stopSet = new Set<number>();
+	const dated: number[] = [];
 	let lo = Infinity;
 	let hi = -Infinity;
 	events.forEach((e, i) => {
 		const d = eventDays(e.properties);
 		start[i] = d ? d.start : NaN;
 		end[i] = d ? d.end : NaN;
-		if (d) {
-			stopSet.add(d.start);
-			if (d.start < lo) lo = d.start;
-			if (d.end > hi) hi = d.end;
+		if (!d) return;
+		dated.push(i);
+		stopSet.add(d.start);
+		if (d.start < lo) lo = d.start;
+		if (d.end > hi) hi = d.end;
+		const precision = e.properties.date_precision;
+		if (d.end > d.start && precision !== 'day') {
+			const key = `${d.start}|${d.end}|${precision}`;
+			let k = intervalAt.get(key);
+			if (k === undefined) {
+				intervalAt.set(key, (k = intervals.length));
+				intervals.push({ start: d.start, end: d.end, precision });
+			}
+			interval[i] = k;
 		}
 	});
-	return { start, end, stops: [...stopSet].sort((a, b) => a - b), extent: lo <= hi ? { start: lo, end: hi } : null };
+	const order = Uint32Array.from(dated).sort((a, b) => start[a]! - start[b]! || a - b);
+	return { start, end, stops: [...stopSet].sort((a, b) => a - b), extent: lo <= hi ? { start: lo, end: hi } : null, order, interval, intervals };
 }
 
 /** True when event `i` overlaps the closed day window (undated events never do). */
@@ -84,7 +105,7 @@ export function stackedHistogram(
 	bins: number,
 	keep: (i: number) => boolean = () => true
 ): number[][] {
-	const counts = Array.from({ length: bins }, () => new Array<number>(groups).fill(0));
+	const flat = new Uint32Array(bins * groups); // bin b, group g at b * groups + g
 	const width = (end - start + 1) / bins;
 	for (let i = 0; i < index.start.length; i++) {
 		const s = index.start[i]!;
@@ -94,9 +115,9 @@ export function stackedHistogram(
 		const g = group ? group[i]! : 0;
 		const b0 = Math.max(0, Math.floor((s - start) / width));
 		const b1 = Math.min(bins - 1, Math.floor((e - start) / width));
-		for (let b = b0; b <= b1; b++) counts[b]![g]!++;
+		for (let b = b0; b <= b1; b++) flat[b * groups + g]!++;
 	}
-	return counts;
+	return Array.from({ length: bins }, (_, b) => Array.from(flat.subarray(b * groups, (b + 1) * groups)));
 }
 
 /** One event type's pieces of a stacked histogram, as one SVG path (`group` as in `stackedHistogram`). */
@@ -142,19 +163,20 @@ export interface KeptDays {
 }
 
 export function keptDays(index: DayIndex, keep: (i: number) => boolean = () => true): KeptDays {
-	const order: number[] = [];
-	for (let i = 0; i < index.start.length; i++) if (!Number.isNaN(index.start[i]!) && keep(i)) order.push(i);
-	order.sort((a, b) => index.start[a]! - index.start[b]!);
-	const starts = new Float64Array(order.length);
-	const maxEnd = new Float64Array(order.length);
+	const { order, start, end } = index;
+	const kept = new Uint32Array(order.length);
+	let n = 0;
+	for (let k = 0; k < order.length; k++) if (keep(order[k]!)) kept[n++] = order[k]!;
+	const starts = new Float64Array(n);
+	const maxEnd = new Float64Array(n);
 	let hi = -Infinity;
-	order.forEach((i, k) => {
-		starts[k] = index.start[i]!;
-		hi = Math.max(hi, index.end[i]!);
+	for (let k = 0; k < n; k++) {
+		const i = kept[k]!;
+		starts[k] = start[i]!;
+		if (end[i]! > hi) hi = end[i]!;
 		maxEnd[k] = hi;
-	});
-	const extent = order.length ? { start: starts[0]!, end: hi } : null;
-	return { starts, maxEnd, extent };
+	}
+	return { starts, maxEnd, extent: n ? { start: starts[0]!, end: hi } : null };
 }
 
 /** How many kept events start on or before `day` (binary search). */
@@ -223,28 +245,19 @@ export interface IntervalBands {
 
 /**
  * Groups the kept events whose date is coarser than a day (precision other than `day`, end after start) by
- * their distinct interval and precision, counting events per group. Day-precision and undated events are
- * left out. One pass over the index: the result has one entry per distinct interval, not per event.
- * Sorted by start, then longer first.
+ * their distinct interval and precision (`DayIndex.intervals`), counting events per group. Day-precision and
+ * undated events are left out. The result has one entry per distinct interval, not per event. Sorted by start,
+ * then longer first.
  */
-export function groupIntervals(
-	index: DayIndex,
-	events: readonly { properties: { date_precision: DatePrecision } }[],
-	keep: (i: number) => boolean = () => true
-): Omit<IntervalBand, 'lane'>[] {
-	const groups = new Map<string, Omit<IntervalBand, 'lane'>>();
-	for (let i = 0; i < index.start.length; i++) {
-		const s = index.start[i]!;
-		const e = index.end[i]!;
-		if (!(e > s)) continue; // undated (NaN) or a single day
-		const precision = events[i]!.properties.date_precision;
-		if (precision === 'day' || !keep(i)) continue;
-		const key = `${s}|${e}|${precision}`;
-		const g = groups.get(key);
-		if (g) g.count++;
-		else groups.set(key, { start: s, end: e, precision, count: 1 });
+export function groupIntervals(index: DayIndex, keep: (i: number) => boolean = () => true): Omit<IntervalBand, 'lane'>[] {
+	const counts = new Uint32Array(index.intervals.length);
+	for (let i = 0; i < index.interval.length; i++) {
+		const k = index.interval[i]!;
+		if (k >= 0 && keep(i)) counts[k]!++;
 	}
-	return [...groups.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+	const groups: Omit<IntervalBand, 'lane'>[] = [];
+	index.intervals.forEach((iv, k) => counts[k]! > 0 && groups.push({ ...iv, count: counts[k]! }));
+	return groups.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
@@ -276,13 +289,8 @@ export function packLanes(groups: readonly Omit<IntervalBand, 'lane'>[], opts: {
 }
 
 /** The kept coarse-dated events as distinct interval bands in non-overlapping lanes (groupIntervals + packLanes). */
-export function intervalBands(
-	index: DayIndex,
-	events: readonly { properties: { date_precision: DatePrecision } }[],
-	keep: (i: number) => boolean = () => true,
-	opts: { maxLanes?: number; gap?: number } = {}
-): IntervalBands {
-	return packLanes(groupIntervals(index, events, keep), opts);
+export function intervalBands(index: DayIndex, keep: (i: number) => boolean = () => true, opts: { maxLanes?: number; gap?: number } = {}): IntervalBands {
+	return packLanes(groupIntervals(index, keep), opts);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
