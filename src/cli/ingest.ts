@@ -43,8 +43,9 @@ A commit that an interrupted writer left in the folder is first completed or rol
 
 Options:
   --out FILE   where to write the events
-  --jobs N     extract in N worker threads (default: the machine's cores, here ${availableParallelism()});
-               the output is byte-identical to --jobs 1, which extracts on the main thread
+  --jobs N     extract on N threads: the main one and N - 1 workers, started once more than 16
+               files need extracting (default: the machine's cores, here ${availableParallelism()}); the
+               output is byte-identical to --jobs 1, which extracts on the main thread only
   --no-cache   read every input again (and leave the cache as it was)
   --watch DIR  after the first run, keep running: ingest again whenever a file under DIR is added, changed
                or removed (DIR is ingested with the PATHs), one commit per change; stop with Ctrl-C

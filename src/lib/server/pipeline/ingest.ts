@@ -163,7 +163,7 @@ export interface IngestSummary {
 	notes: { file: string; note: string }[];
 	/** Input files whose result came from the cache (unchanged since the last run). */
 	cached: number;
-	/** Worker threads started (0: every file was extracted on this thread). */
+	/** Worker threads started beside this one (0: every file was extracted on this thread; --jobs N starts N - 1). */
 	workers: number;
 	orphans: Correction[];
 	corrections: number;
@@ -250,8 +250,10 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 		}
 	};
 	const jobs = Math.max(1, Math.min(opts.jobs ?? 1, files.length));
-	// Started only when more than INLINE_FIRST files are not in the cache: a worker costs seconds to start (it loads
-	// its own gazetteer), which a watch run over one changed file, or a no-change run, should not pay.
+	// `jobs` threads extract: this one and jobs - 1 workers. Workers are started only when more than INLINE_FIRST
+	// files are not in the cache: a worker costs a second or two to start (it loads its own gazetteer and warms up
+	// its own compiled code), which a watch run over one changed file, or a no-change run, should not pay. Until they
+	// are up, and whenever they hold two files each, this thread extracts the next file itself.
 	let pool: Pool | null = null;
 	let misses = 0;
 	const inflight = new Set<Promise<void>>();
@@ -271,23 +273,27 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 				if (entry) {
 					slot.entry = entry;
 					cached++;
-				} else if (jobs > 1 && misses++ >= INLINE_FIRST) {
-					const p: Promise<void> = (pool ??= workerPool(jobs))
-						.run(file, bytes, slot.key)
-						.then((r) => extracted(slot, r))
-						.catch((err) => {
-							if (!(err instanceof FileError)) throw err;
-							slot.error = reason(file, err);
-						})
-						.finally(() => {
-							inflight.delete(p);
-							progress(file);
-						});
-					inflight.add(p);
-					// A few files queued per worker keeps them busy without holding every file's bytes at once.
-					if (inflight.size >= 4 * jobs) await Promise.race(inflight);
-					continue;
-				} else extracted(slot, extractFile(bytes, file, gazetteer, slot.key));
+				} else {
+					if (jobs > 1 && misses++ >= INLINE_FIRST) pool ??= workerPool(jobs - 1);
+					if (pool && pool.room() > 0) {
+						const p: Promise<void> = pool
+							.run(file, bytes, slot.key)
+							.then((r) => extracted(slot, r))
+							.catch((err) => {
+								if (!(err instanceof FileError)) throw err;
+								slot.error = reason(file, err);
+							})
+							.finally(() => {
+								inflight.delete(p);
+								progress(file);
+							});
+						inflight.add(p);
+						continue;
+					}
+					extracted(slot, extractFile(bytes, file, gazetteer, slot.key));
+					// Let the workers' replies in (and their next files out) between two files of this thread.
+					if (pool) await new Promise((r) => setImmediate(r));
+				}
 			} catch (err) {
 				slot.error = reason(file, err);
 			}
@@ -351,7 +357,7 @@ export async function ingestPaths(paths: readonly string[], opts: IngestOptions)
 		failed,
 		notes,
 		cached,
-		workers: pool ? jobs : 0,
+		workers: pool ? jobs - 1 : 0,
 		orphans: applied.orphans,
 		corrections: log.corrections.length,
 		out: opts.out,
