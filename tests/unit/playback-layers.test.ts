@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { pointLook } from '../../src/lib/map/overlay';
 import type { EventFeature } from '../../src/lib/domain/event';
 import { timeline } from '../../src/lib/domain/playback';
 import { THEMES, darkTheme } from '../../src/lib/map/theme';
@@ -32,7 +33,39 @@ describe('wall layers', () => {
 		});
 		const fc = wallFeatures(timeline([f('b', '2021-11-02'), f('a', '2021-11-01')]));
 		expect(fc.features.map((x) => x.id)).toEqual([0, 1]);
-		expect(fc.features[0]!.properties).toEqual({ k: 'PROTEST', g: 2 });
+		expect(fc.features[0]!.properties).toEqual({ k: 'PROTEST', g: 2, d: 0 }); // no date_precision: not dated to a day
+	});
+});
+
+describe('the wall marks an event dated to a week, month or year as the dashboard does', () => {
+	const theme = screenTheme(darkTheme, 1080);
+	const points = wallLayers(theme).find((l) => l.id === WALL_LAYER.points)!;
+	const evaluate = (prop: string, properties: Record<string, unknown>) => {
+		const spec = latest.paint_circle[prop as keyof typeof latest.paint_circle];
+		const e = createExpression(points.paint![prop as keyof typeof points.paint], spec as never);
+		if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+		return e.value.evaluate({ zoom: 5 }, { type: 'Point', properties } as never, { o: 1, p: 0 });
+	};
+	for (const g of [1, 2, 3] as const) {
+		it(`hollow at geo precision ${g}: the fill fades to the overlay's hollow share, the ring takes the type's colour`, () => {
+			const day = { k: 'PROTEST', g, d: 1 };
+			const month = { k: 'PROTEST', g, d: 0 };
+			expect(evaluate('circle-opacity', day)).toBeCloseTo(pointLook(g, true, theme.scale).opacity);
+			expect(evaluate('circle-opacity', month)).toBeCloseTo(pointLook(g, false, theme.scale).opacity);
+			expect(evaluate('circle-opacity', month)).toBeLessThan(0.5 * evaluate('circle-opacity', day));
+			expect(evaluate('circle-radius', month)).toBeCloseTo(evaluate('circle-radius', day)); // where stays as precise as it was
+			expect(evaluate('circle-stroke-color', month).toString()).toBe(evaluate('circle-color', month).toString());
+			expect(evaluate('circle-stroke-color', day).toString()).not.toBe(evaluate('circle-color', day).toString());
+			expect(evaluate('circle-stroke-width', month)).toBeGreaterThan(evaluate('circle-stroke-width', day));
+		});
+	}
+	it('carries whether each event is dated to a day', () => {
+		const f = (id: string, precision: 'day' | 'month'): EventFeature => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [23, 52] },
+			properties: { id, date_start: '2021-11-01', date_end: precision === 'day' ? '2021-11-01' : '2021-11-30', date_precision: precision, event_type: 'PROTEST', geo_precision: 1, source_id: 's', evidence_start: 0 } as EventFeature['properties']
+		});
+		expect(wallFeatures(timeline([f('a', 'day'), f('b', 'month')])).features.map((x) => x.properties.d)).toEqual([1, 0]);
 	});
 });
 

@@ -3,21 +3,26 @@
 // advancing the clock never re-tiles the source; only features whose look changed are touched.
 import type { FeatureCollection, Point } from 'geojson';
 import type { CircleLayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { EventType } from '$lib/domain/event';
+import { isDayDated, type EventType } from '$lib/domain/event';
 import type { TimedEvent } from '$lib/domain/playback';
 import type { MapTheme } from '$lib/map/theme';
 import { basemapStyle } from '$lib/map/basemap';
 import { typeColorExpression } from '$lib/map/layers';
+import { pointLook } from '$lib/map/overlay';
 
 const typeColor = (theme: MapTheme) => typeColorExpression(theme, 'k');
 
 export const WALL_SOURCE = 'wall-events';
 export const WALL_LAYER = { pulse: 'wall-pulse', points: 'wall-points' } as const;
 
-/** Properties the wall's source carries per feature: `k` event type, `g` geo precision (1 exact … 3 region/country). */
+/**
+ * Properties the wall's source carries per feature: `k` event type, `g` geo precision (1 exact … 3 region/country),
+ * `d` 1 when it is dated to a day (0: a week, month or year, drawn hollow as on the dashboard).
+ */
 export interface WallPointProps {
 	k: EventType;
 	g: 1 | 2 | 3;
+	d: 0 | 1;
 }
 
 /** The slim GeoJSON the map draws; feature id = the event's index in the timeline (what feature-state keys on). */
@@ -28,7 +33,7 @@ export function wallFeatures(events: readonly TimedEvent[]): FeatureCollection<P
 			type: 'Feature',
 			id: e.i,
 			geometry: { type: 'Point', coordinates: e.coordinates },
-			properties: { k: e.props.event_type, g: e.props.geo_precision }
+			properties: { k: e.props.event_type, g: e.props.geo_precision, d: isDayDated(e.props) ? 1 : 0 }
 		}))
 	};
 }
@@ -77,6 +82,12 @@ export function screenTheme(theme: MapTheme, viewportHeight: number): MapTheme {
 export function wallLayers(theme: MapTheme): CircleLayerSpecification[] {
 	const s = theme.scale;
 	const r = 5.5 * s;
+	// One value per look (geo precision × day-dated), from the dashboard's own pointLook at the wall's scale.
+	const byLook = (pick: (look: ReturnType<typeof pointLook>) => number) => {
+		const cases: (number | unknown[])[] = [];
+		for (const g of [1, 2, 3]) for (const d of [0, 1]) cases.push(g * 2 + d, pick(pointLook(g, d === 1, s)));
+		return ['match', ['+', ['*', ['get', 'g'], 2], ['get', 'd']], ...cases, pick(pointLook(1, true, s))];
+	};
 	return [
 		{
 			id: WALL_LAYER.pulse,
@@ -97,12 +108,14 @@ export function wallLayers(theme: MapTheme): CircleLayerSpecification[] {
 			source: WALL_SOURCE,
 			layout: { 'circle-sort-key': ['-', 3, ['get', 'g']] as never },
 			paint: {
-				'circle-radius': ['match', ['get', 'g'], 3, r * 1.7, 2, r * 1.2, r] as never,
+				'circle-radius': byLook((l) => l.r) as never,
 				'circle-color': typeColor(theme) as never,
-				'circle-opacity': ['*', opacity, ['match', ['get', 'g'], 3, 0.15, 2, 0.75, 0.95]] as never,
-				'circle-stroke-color': ['match', ['get', 'g'], 3, typeColor(theme), theme.pointStroke] as never,
-				'circle-stroke-width': ['match', ['get', 'g'], 3, 1.6 * s, 0.8 * s] as never,
-				'circle-stroke-opacity': opacity as never
+				'circle-opacity': ['*', opacity, byLook((l) => l.opacity)] as never,
+				// The dashboard's marks (overlay.ts pointLook): a dark edge round a day-dated dot; a ring in the type's
+				// colour round a nearly clear middle for a week, month or year (a circle layer has one stroke: the ring).
+				'circle-stroke-color': ['case', ['==', ['get', 'd'], 1], theme.pointStroke, typeColor(theme)] as never,
+				'circle-stroke-width': byLook((l) => (l.ring ? l.ring : l.stroke * s)) as never,
+				'circle-stroke-opacity': ['*', opacity, byLook((l) => (l.ring ? l.ringOpacity : 1))] as never
 			}
 		}
 	];
