@@ -163,6 +163,31 @@ describe('the dashboard on a phone', () => {
 		expect(await page.evaluate(() => window.scrollY)).toBe(0);
 	});
 
+	it('an event tapped in the list, scrolled to below the map, brings the map back with the event on it and its sheet', async () => {
+		const page = await open(PHONE, true);
+		const third = page.locator('[role=listbox] [role=option]').nth(2);
+		await third.scrollIntoViewIfNeeded();
+		expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300); // the list is below the map
+		expect(intersectsViewport(await rect(page, '.maplibregl-canvas'), PHONE)).toBe(false);
+		const id = await third.getAttribute('data-event-id');
+		await third.tap();
+		await page.waitForURL((u) => u.searchParams.get('sel') === id);
+		await page.getByTestId('evidence').waitFor({ state: 'visible' });
+		await waitForMapIdle(page);
+		await page.screenshot({ path: path.join(SHOTS, 'phone-390x844-from-list.png') });
+		const map = await rect(page, '.maplibregl-canvas');
+		expect(map.top).toBeGreaterThanOrEqual(-1);
+		expect(intersectsViewport(map, PHONE)).toBe(true);
+		expect(intersectsViewport(await rect(page, '[data-testid=evidence]'), PHONE)).toBe(true);
+		const ring = await page.evaluate(() => {
+			const w = window as unknown as { __overlay: { frame(): { ring: { y: number } | null } }; __map: { getContainer(): HTMLElement } };
+			const r = w.__overlay.frame().ring;
+			return r && r.y + w.__map.getContainer().getBoundingClientRect().top;
+		});
+		expect(ring, 'the chosen event is marked on the map').toBeTruthy();
+		expect(ring!).toBeLessThan((await rect(page, '[data-testid=panel-wrap]')).top);
+	});
+
 	it('the filters open in a drawer by their button and close by its close button, Escape or a tap beside it', async () => {
 		const page = await open(PHONE, true);
 		const toggle = page.getByTestId('filters-toggle');
@@ -265,7 +290,7 @@ describe('the dashboard on a desktop screen', () => {
 	});
 
 	it('no request left localhost and no page logged an error', () => {
-		expect(pages.length).toBe(5);
+		expect(pages.length).toBe(6);
 		expect(pages.flatMap((p) => p.external)).toEqual([]);
 		expect(pages.flatMap((p) => p.errors)).toEqual([]);
 	});
