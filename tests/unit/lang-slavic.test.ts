@@ -79,6 +79,13 @@ describe('declined place names reach the gazetteer’s nominatives', () => {
 		expect(actorsIn('Вчера Минск заявил протест.').map((a) => a.name)).toEqual(['Belarus']);
 	});
 
+	it('the adjective of a town whose name ends in a vowel and does not decline (-е, -и: Туапсе, Сочи) adds -инск-', () => {
+		expect(placesIn('Вчера Туапсинский районный суд арестовал двоих.', 'ru')).toEqual(['Туапсинский=Tuapse']);
+		expect(placesIn('Накануне Сочинский городской суд оштрафовал блогера.', 'ru')).toEqual(['Сочинский=Sochi']);
+		expect(placesIn('Учора Сочинський міський суд оштрафував блогера.', 'uk')).toEqual(['Сочинський=Sochi']);
+		expect(placesIn('Вчера Минский городской суд вынес приговор.', 'ru')).toEqual(['Минский=Minsk']); // a short stem keeps its own reading
+	});
+
 	it('a town named with its region is where it happened, not the region', () => {
 		const placed = (language: string, published: string, body: string) =>
 			ingestArticleText(`---\ntitle: "t"\npublished: ${published}\nlanguage: ${language}\n---\n${body}\n`, 'x.md', gaz).events.map((e) => e.properties.place_name);

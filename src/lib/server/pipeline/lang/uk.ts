@@ -72,7 +72,8 @@ export const uk: LanguageProfile = {
 	},
 	townAdjectives: compileAdjectiveRules({
 		endings: ['ого', 'ому', 'ими', 'а', 'е', 'і', 'ої', 'ій', 'ою', 'им', 'у', 'их', 'ий'],
-		suffixes: [['ськ', ['', 'а', 'о', 'ь']], ['цьк', ['цьк']]]
+		// "Туапсинський", "Сочинський": a town ending in an undeclined vowel takes -инськ-.
+		suffixes: [['ськ', ['', 'а', 'о', 'ь']], ['цьк', ['цьк']], ['инськ', ['е', 'і']]]
 	}),
 	regionWords: {
 		nouns: new Set(['область', 'області', 'областю', 'областях', 'обл', 'край', 'краю']),
