@@ -87,6 +87,12 @@ describe('geoparser: "the border crossing at <town>" is the crossing, in every l
 		expect(sites('W czwartek rano Polska zawiesiła ruch towarowy na przejściu granicznym w Bobrownikach.', 'pl')).toContain('Bobrownikach=site:bobrowniki-crossing');
 	});
 
+	it('finds a crossing curated in Latin by its Cyrillic name, through the folded romanisation, where the text names one of its countries', () => {
+		expect(sites('Польські фермери заблокували пункт пропуску «Ягодин — Дорогуськ» на кордоні з Польщею.', 'uk')).toContain('Ягодин=site:dorohusk-yahodyn-crossing');
+		expect(sites('В Польше фермеры рассыпали зерно у пункта пропуска «Шегини».', 'ru')).toContain('Шегини=site:medyka-shehyni-crossing');
+		expect(sites('Фермеры рассыпали зерно у пункта пропуска «Шегини».', 'ru')).toEqual([]); // no country named: a spelling alone is no evidence
+	});
+
 	it('leaves the town a town where no crossing is said', () => {
 		expect(sites('Polish police detained two men in Bobrowniki.', 'en')).toEqual(['Polish=country:POL', 'Bobrowniki=gn:3103154']);
 		expect(sites('وصل الوفد إلى بريست.', 'ar')).toEqual(['بريست=gn:629634']);

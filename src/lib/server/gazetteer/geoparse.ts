@@ -737,10 +737,8 @@ function resolve(matches: Match[], text: string, tokens: Token[], adminAreas: Ma
 			m.chosen = best.e;
 			// A romanisation match stands only where the document's other places name its country ("Gamal said" is a
 			// man, not Homel; "Gamal … in Belarus" still could be).
-			if (m.fuzzy) {
-				const code = countryOf(best.e);
-				m.fuzzy = !(code && (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
-			}
+			// A border crossing stands where the document names either of its countries.
+			if (m.fuzzy) m.fuzzy = !best.e.place.country_codes.some((code) => (docCountries.get(code) ?? 0) - (own.get(code) ?? 0) > 0);
 			let z = 0;
 			for (const x of scored) if (x.e.place.id !== best.e.place.id) z += Math.exp(x.s - best.s);
 			m.score = 1 / (1 + z);
