@@ -65,7 +65,7 @@ interface Args {
 }
 
 function parseJobs(v: string): number {
-	if (!/^[1-9]\d{0,2}$/.test(v)) throw new Error(`--jobs: expected a number of worker threads from 1 to 999, got ${JSON.stringify(v)}`);
+	if (!/^[1-9]\d{0,2}$/.test(v)) throw new Error(`--jobs: expected a number of extracting threads from 1 to 999, got ${JSON.stringify(v)}`);
 	return Number(v);
 }
 
