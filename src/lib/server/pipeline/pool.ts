@@ -120,20 +120,22 @@ export function workerPool(size: number): Pool {
 	let started: Worker[] | null = null;
 	const ready = bundled.then((script) => (started = Array.from({ length: size }, () => start(script))));
 	let next = 0;
+	let held = 0; // files given to run() and not answered yet, counted before the workers are even up
 	return {
 		room() {
-			return started ? 2 * started.length - pending.size : 0;
+			return started ? 2 * started.length - held : 0;
 		},
 		async run(file, bytes, key) {
+			held++;
 			const workers = await ready;
 			// The least busy worker: files differ a lot in size, so round-robin alone would leave one worker idle.
 			const worker = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
 			load.set(worker, load.get(worker)! + 1);
 			const id = next++;
-			return new Promise((resolve, reject) => {
+			return new Promise<FileResult>((resolve, reject) => {
 				pending.set(id, { resolve, reject, worker });
 				worker.postMessage({ id, file, bytes, key } satisfies WorkerTask);
-			});
+			}).finally(() => held--);
 		},
 		async close() {
 			const workers = await ready;
