@@ -4,11 +4,12 @@ import { bodyLimit, crossOriginReason, drain, fail, isReadOnly, mb } from '$lib/
 import { LockBusyError, withDataLock } from '$lib/server/lock';
 import { dataDir, readEvents } from '$lib/server/store';
 import { compressResponse } from '$lib/server/compress';
+import { warmBasemapTiles } from '$lib/server/geo/tiles';
 
 /**
  * At start: recover the data folder from a writer killed mid-commit (finish a commit whose journal exists, delete
- * the temps of one that never reached it; see lock.ts and journal.ts), then begin reading the events so the first
- * page load finds them parsed (not awaited: the server listens meanwhile).
+ * the temps of one that never reached it; see lock.ts and journal.ts), then begin reading the events and cutting the
+ * basemap's tile indexes so the first page load finds them ready (not awaited: the server listens meanwhile).
  */
 export const init: ServerInit = async () => {
 	try {
@@ -18,6 +19,7 @@ export const init: ServerInit = async () => {
 		if (!(err instanceof LockBusyError)) console.warn(`Could not check ${dataDir()} for an interrupted write: ${(err as Error).message}`);
 	}
 	void readEvents().catch(() => {}); // a broken file is reported by the requests that need it
+	setTimeout(warmBasemapTiles, 0);
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -134,6 +134,26 @@ async function comparePixels(page: Page, nowPng: string, oldPng: string): Promis
 }
 
 describe('basemap', () => {
+	it('outlines the countries of the visible country-level events on the basemap tiles, and only those', async () => {
+		/** The footprint state of each country on the basemap's vector tiles, as the footprint layer reads it. */
+		const lit = (page: Page, codes: string[]) =>
+			page.evaluate((codes) => {
+				const m = (window as unknown as { __map: { getFeatureState(f: { source: string; sourceLayer: string; id: string }): Record<string, unknown> } }).__map;
+				return Object.fromEntries(codes.map((id) => [id, m.getFeatureState({ source: 'basemap', sourceLayer: 'countries', id }).on === true]));
+			}, codes);
+		const countryLevel = async (query: string) => {
+			const fc = (await (await fetch(`${server.url}/api/events.geojson${query}`)).json()) as { features: { properties: { place_kind: string; country_codes: string[] } }[] };
+			return new Set(fc.features.filter((f) => f.properties.place_kind === 'country').flatMap((f) => f.properties.country_codes));
+		};
+		const codes = ['BLR', 'UKR', 'RUS', 'POL', 'ISR', 'DEU', 'LTU', 'FRA'];
+		for (const type of ['ASSAULT', 'PROTEST']) {
+			const expected = await countryLevel(`?type=${type}`);
+			expect(expected.size, type).toBeGreaterThan(0);
+			const page = await open(`?type=${type}&layers=points,footprints&map=4/50/30`);
+			expect(await lit(page, codes), type).toEqual(Object.fromEntries(codes.map((c) => [c, expected.has(c)])));
+		}
+	});
+
 	it('at zoom 7 around Minsk the map shows towns by name and rivers, where the old basemap was a blank fill', async () => {
 		// Events and footprints off: only the basemap is on the canvas.
 		const page = await open('?map=7/53.9/27.56&layers=labels');

@@ -203,6 +203,21 @@ describe('articles over HTTP', () => {
 	});
 });
 
+describe('basemap tiles over HTTP (the built server)', () => {
+	it('answers a tile of the pyramid as a vector tile MapLibre can cache, and anything else with a 404', async () => {
+		const { VectorTile } = await import('@mapbox/vector-tile');
+		const { PbfReader } = await import('pbf');
+		const res = await fetch(url('/basemap/tiles/5/18/10'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+		expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+		const tile = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+		expect(Object.keys(tile.layers).sort()).toEqual(['borders', 'countries', 'country-labels', 'water']);
+		for (const p of ['/basemap/tiles/11/0/0', '/basemap/tiles/5/32/0', '/basemap/tiles/5/1.5/0', '/basemap/tiles/x/0/0', '/basemap/tiles/5/0/-1'])
+			expect((await fetch(url(p))).status, p).toBe(404);
+	});
+});
+
 describe('compressed answers over HTTP (the built server)', () => {
 	it('sends the basemap files, the page and an export compressed to a browser that accepts brotli, and as they are to one that does not', async () => {
 		const { request } = await import('node:http');
@@ -215,7 +230,7 @@ describe('compressed answers over HTTP (the built server)', () => {
 					.on('error', reject)
 					.end();
 			});
-		for (const p of ['/basemap/countries.geojson', '/basemap/names.geojson', '/', '/api/events.csv']) {
+		for (const p of ['/basemap/tiles/5/18/10', '/basemap/names.geojson', '/', '/api/events.csv']) {
 			expect((await head(p, 'gzip, deflate, br'))['content-encoding'], p).toBe('br');
 			expect((await head(p, 'identity'))['content-encoding'], p).toBeUndefined();
 		}

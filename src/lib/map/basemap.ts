@@ -4,16 +4,27 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import { FONT, LAYER, SOURCE, VILLAGE_ZOOM } from './ids';
 import type { MapTheme } from './theme';
 
-/** Where the basemap files are served (prerendered from world-atlas at build time, see src/routes/basemap). */
+/**
+ * The basemap's vector tiles (cut on the server from Natural Earth and GSHHG, src/lib/server/geo/tiles.ts) and its
+ * GeoJSON files (prerendered at build time, see src/routes/basemap).
+ */
+export const BASEMAP_TILES = '/basemap/tiles/{z}/{x}/{y}';
 export const BASEMAP_FILES = {
-	countries: '/basemap/countries.geojson',
-	borders: '/basemap/borders.geojson',
-	crimea: '/basemap/crimea.geojson',
-	labels: '/basemap/labels.geojson',
-	water: '/basemap/water.geojson',
 	names: '/basemap/names.geojson',
 	villages: '/basemap/villages.geojson'
 } as const;
+
+/** The vector tiles' layers (`source-layer`s of SOURCE.basemap). */
+export const BASEMAP_LAYER = {
+	countries: 'countries',
+	borders: 'borders',
+	crimea: 'crimea',
+	labels: 'country-labels',
+	water: 'water'
+} as const;
+
+/** Deepest zoom the tiles are cut at; MapLibre overzooms them beyond (1:50m borders hold no detail finer than that). */
+export const BASEMAP_MAXZOOM = 10;
 
 /** Unicode ranges drawn with Noto Sans Arabic; everything else (Latin, Cyrillic, Greek) with Noto Sans. */
 export const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+08A0-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF'];
@@ -41,27 +52,25 @@ export function fontFaces(origin: string): NonNullable<StyleSpecification['font-
 }
 
 /**
- * Douglas–Peucker tolerance of the water source in screen pixels (the others keep 0.6). Rivers and lake shores at
+ * Douglas–Peucker tolerance of the water tiles in screen pixels (the other layers keep 0.6; see server/geo/tiles.ts). Rivers and lake shores at
  * 0.6 px were ~140k triangle indices per software-GL frame at zoom 5 (a third of the frame); at 2 px ~50k, and a
  * thin river line two pixels off its surveyed course is not visible at any zoom.
  */
 export const WATER_TOLERANCE = 2;
 
 export function basemapSources(origin: string): Record<string, SourceSpecification> {
-	const src = (path: string, tolerance = 0.6): SourceSpecification => ({ type: 'geojson', data: origin + path, tolerance });
 	return {
 		// Country ids are ISO alpha-3, the key footprints set feature-state on.
-		[SOURCE.countries]: { ...src(BASEMAP_FILES.countries), promoteId: 'iso_a3' } as SourceSpecification,
-		[SOURCE.borders]: src(BASEMAP_FILES.borders),
-		[SOURCE.crimea]: src(BASEMAP_FILES.crimea),
-		[SOURCE.labels]: src(BASEMAP_FILES.labels),
-		[SOURCE.water]: src(BASEMAP_FILES.water, WATER_TOLERANCE),
-		// Labels only: no tile deeper than 10 is needed, and a small buffer keeps the ~17k names cheap to tile.
+		[SOURCE.basemap]: { type: 'vector', tiles: [origin + BASEMAP_TILES], maxzoom: BASEMAP_MAXZOOM, promoteId: { [BASEMAP_LAYER.countries]: 'iso_a3' } },
+		// Labels only: no tile deeper than 10 is needed, and a small buffer keeps the ~7k names cheap to tile.
 		[SOURCE.names]: { type: 'geojson', data: origin + BASEMAP_FILES.names, maxzoom: 10, buffer: 64 },
 		// Empty until the map is zoomed to VILLAGE_ZOOM (see `loadVillagesWhenZoomed`).
 		[SOURCE.villages]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 10, buffer: 64 }
 	};
 }
+
+/** A layer's source in the basemap tiles. */
+const tiles = (layer: keyof typeof BASEMAP_LAYER) => ({ source: SOURCE.basemap, 'source-layer': BASEMAP_LAYER[layer] });
 
 /** River line width by zoom, wider for the major rivers (WDBII levels 1–2). */
 function riverWidth(theme: MapTheme, major: boolean): ExpressionSpecification {
@@ -83,13 +92,13 @@ const RIVER_LAYOUT = {
 export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 	return [
 		{ id: LAYER.water, type: 'background', paint: { 'background-color': theme.water } },
-		{ id: LAYER.land, type: 'fill', source: SOURCE.countries, paint: { 'fill-color': theme.land } },
-		{ id: LAYER.crimeaFill, type: 'fill', source: SOURCE.crimea, paint: { 'fill-color': theme.occupiedFill } },
-		{ id: LAYER.lakes, type: 'fill', source: SOURCE.water, minzoom: 3, filter: ['==', ['get', 'kind'], 'lake'], paint: { 'fill-color': theme.lake, 'fill-outline-color': theme.river } },
+		{ id: LAYER.land, type: 'fill', ...tiles('countries'), paint: { 'fill-color': theme.land } },
+		{ id: LAYER.crimeaFill, type: 'fill', ...tiles('crimea'), paint: { 'fill-color': theme.occupiedFill } },
+		{ id: LAYER.lakes, type: 'fill', ...tiles('water'), minzoom: 3, filter: ['==', ['get', 'kind'], 'lake'], paint: { 'fill-color': theme.lake, 'fill-outline-color': theme.river } },
 		{
 			id: LAYER.riversMajor,
 			type: 'line',
-			source: SOURCE.water,
+			...tiles('water'),
 			minzoom: 3.5,
 			filter: ['all', ['==', ['get', 'kind'], 'river'], ['<=', ['get', 'level'], 2]],
 			layout: RIVER_LAYOUT as never,
@@ -98,7 +107,7 @@ export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 		{
 			id: LAYER.riversMinor,
 			type: 'line',
-			source: SOURCE.water,
+			...tiles('water'),
 			minzoom: 5.5,
 			filter: ['any', ['all', ['==', ['get', 'kind'], 'river'], ['>', ['get', 'level'], 2]], ['==', ['get', 'kind'], 'shore']],
 			layout: RIVER_LAYOUT as never,
@@ -107,20 +116,20 @@ export function basemapLayers(theme: MapTheme): LayerSpecification[] {
 		{
 			id: LAYER.coast,
 			type: 'line',
-			source: SOURCE.countries,
+			...tiles('countries'),
 			paint: { 'line-color': theme.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1.2] }
 		},
 		{
 			id: LAYER.borders,
 			type: 'line',
-			source: SOURCE.borders,
+			...tiles('borders'),
 			layout: { 'line-join': 'round' },
 			paint: { 'line-color': theme.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6 * theme.scale, 8, 1.6 * theme.scale] }
 		},
 		{
 			id: LAYER.crimeaLine,
 			type: 'line',
-			source: SOURCE.crimea,
+			...tiles('crimea'),
 			paint: { 'line-color': theme.occupiedLine, 'line-width': 1.2 * theme.scale, 'line-dasharray': [3, 2] }
 		}
 	];
@@ -135,7 +144,7 @@ export function labelLayer(theme: MapTheme, arabic = true): LayerSpecification {
 	return {
 		id: LAYER.labels,
 		type: 'symbol',
-		source: SOURCE.labels,
+		...tiles('labels'),
 		minzoom: 2.5,
 		layout: {
 			'text-field': text as never,

@@ -1,12 +1,11 @@
 // Source and layer ids of the map, defined once: the dashboard, the wall and the tests refer to them by these names.
 
 export const SOURCE = {
-	countries: 'countries',
-	borders: 'borders',
-	crimea: 'crimea',
-	labels: 'country-labels',
-	/** Rivers (WDBII levels 1–4), lakes and reservoirs of the region (GSHHG), from scripts/basemap-water.ts. */
-	water: 'inland-water',
+	/**
+	 * The vector tiles of countries, borders, Crimea, country names and the region's rivers and lakes (GSHHG/WDBII,
+	 * from scripts/basemap-water.ts), one `source-layer` each (BASEMAP_LAYER in basemap.ts).
+	 */
+	basemap: 'basemap',
 	/** Towns (GeoNames) named from zoom VILLAGE_ZOOM − 1 down, and first-level regions (`r`), each with its zoom. */
 	names: 'place-names',
 	/** The smaller towns and villages, named from VILLAGE_ZOOM: fetched only once the map is zoomed that far. */

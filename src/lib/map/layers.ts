@@ -2,7 +2,7 @@
 // heatmap. Clusters and points are not here: overlay.ts draws them on a 2D canvas.
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { EVENT_TYPES } from '$lib/domain/event';
-import { basemapStyle, type BasemapOptions } from './basemap';
+import { BASEMAP_LAYER, basemapStyle, type BasemapOptions } from './basemap';
 import { LAYER, SOURCE, TOGGLES, type Toggle } from './ids';
 import { areaLayers } from './area';
 import type { MapTheme } from './theme';
@@ -54,7 +54,8 @@ export function footprintLayers(theme: MapTheme): LayerSpecification[] {
 		{
 			id: LAYER.footprintCountry,
 			type: 'line',
-			source: SOURCE.countries,
+			source: SOURCE.basemap,
+			'source-layer': BASEMAP_LAYER.countries,
 			paint: { 'line-color': theme.footprint, 'line-width': 2 * theme.scale, 'line-opacity': footprintOpacity(0.8), 'line-dasharray': [2, 1] }
 		},
 		{

@@ -66,8 +66,8 @@ export function encodedEtag(etag: string): string {
 	return etag.startsWith('W/') ? etag : `W/${etag}`;
 }
 
-/** Media types worth compressing: JSON, GeoJSON, CSV, HTML, JavaScript, SVG and other text. */
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|javascript|x-ndjson|xml|manifest\+json)|image\/svg\+xml)/i;
+/** Media types worth compressing: JSON, GeoJSON, vector tiles, CSV, HTML, JavaScript, SVG and other text. */
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|vnd\.mapbox-vector-tile|javascript|x-ndjson|xml|manifest\+json)|image\/svg\+xml)/i;
 
 /**
  * `response` compressed for `request` when that is worth it and not done yet: a 200 with a compressible body and no
