@@ -13,6 +13,7 @@ import { choosePlace, isLocal, within, type Candidate } from './eventplace';
 import { PROFILE_LIST, profileFor, type LanguageProfile } from './lang';
 import { mentionRole, type MentionRole } from './roles';
 import { capitalOf } from './capitals';
+import { organOf } from './seat';
 import type { Article, Gazetteer } from './types';
 
 // A full stop, perhaps followed by reference marks ("… Antonov Airport.[6]").
@@ -161,6 +162,8 @@ const SECTION_HEADING = /^\s*(?:={2,}|#{1,6}\s)/;
 
 /** Acts done on the ground (not decided in an office): never placed at the capital that reports them. */
 const GROUND_TYPES = new Set<EventType>(['ASSAULT', 'MOBILIZE', 'PROTEST', 'COERCE', 'RETREAT']);
+/** … the same for a state organ's act, but for a protest: a ministry's protest is a diplomatic note, made at its seat. */
+const ORGAN_GROUND_TYPES = new Set<EventType>([...GROUND_TYPES].filter((t) => t !== 'PROTEST'));
 
 /** Kinds of event that happen somewhere (a sentence without a place of its own continues the story's). */
 const STORY_TYPES = new Set<EventType>([...MATERIAL, 'CONCEDE', 'CONSULT']);
@@ -352,6 +355,15 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			inSentence.push({ text: body.slice(at, sentence.start + anaphora.index + anaphora[0].length), start: at, end: sentence.start + anaphora.index + anaphora[0].length, place: capital, score: 0.6 });
 		}
 		const candidates: Candidate[] = [...inSentence, ...borders].map((m) => ({ mention: m, role: roleOf(sentence, m, actorHits, inSentence) }));
+		// "Poland's foreign ministry summoned…", "МИД Белоруссии вызвал…": a state's organ acts where it sits, the capital.
+		const seats: { organ: { start: number; end: number }; candidate: Candidate }[] = [];
+		for (const c of candidates) {
+			const { place } = c.mention;
+			if (place.kind !== 'country' || place.country_codes.length !== 1 || inSpans(quotes, c.mention.start - sentence.start)) continue;
+			const organ = organOf(sentence, c.mention.start - sentence.start, c.mention.end - sentence.start, profile);
+			const capital = organ && capitalOf(place.country_codes[0]!, gazetteer);
+			if (organ && capital) seats.push({ organ, candidate: { mention: { ...c.mention, place: capital, score: 0.6 }, role: 'actor' } });
+		}
 		const actors: Actor[] = []; // each actor once, in order of first mention (what `actorsIn` gives, without matching twice)
 		for (const h of actorHits) if (!actors.some((x) => x.name === h.value.name)) actors.push(h.value);
 		// Where an unplaced event falls back to: the country of an actor named outside quotations.
@@ -380,6 +392,16 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 			// that makes it is, not at the places it is about (named after the verb).
 			const speaker = STORY_TYPES.has(trigger.type) ? undefined : candidates.find((c) => c.role === 'actor' && c.mention.start - sentence.start < trigger.start);
 			if (speaker && (!chosen || chosen.mention.start - sentence.start >= trigger.end)) chosen = speaker;
+			// The organ nearest before the verb is its subject (right after the verb where the verb comes first). Its act is
+			// at its seat unless the sentence says where the act itself took place (a town, a border: "the defence ministry
+			// moved troops to the border"); a statement's place after the verb is what it is about.
+			const verbEnd = trigger.start + (sentence.text.slice(trigger.start).match(/^\S+/u)?.[0].length ?? 0);
+			const organ =
+				seats.findLast((x) => x.organ.end <= trigger.start) ??
+				(profile.verbFirst ? seats.find((x) => x.organ.start >= verbEnd && !/\S/u.test(sentence.text.slice(verbEnd, x.organ.start))) : undefined);
+			const placeOfAct = chosen && chosen.mention.place.kind !== 'country' && (STORY_TYPES.has(trigger.type) || chosen.mention.start - sentence.start < trigger.start);
+			const atSeat = !!organ && !placeOfAct && !ORGAN_GROUND_TYPES.has(trigger.type);
+			if (atSeat) chosen = organ.candidate;
 			let mention = chosen?.mention ?? null;
 			const stated = chooseDate(sentence.text, trigger, time.readings);
 			if (i === 0) firstDate = stated?.date ?? null;
@@ -441,7 +463,8 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): Extracti
 				fallback = !datelineFits && !seat;
 				fromDateline = datelineFits || !!seat;
 			}
-			if (i === 0 && isLocal(mention) && !fallback) storyNext = mention.start >= 0 ? mention : (storyNext ?? mention);
+			// The seat an organ speaks from is not where the story is.
+			if (i === 0 && isLocal(mention) && !fallback && !atSeat) storyNext = mention.start >= 0 ? mention : (storyNext ?? mention);
 			const names = actors.map((a) => a.name);
 			// "attacks on 2 and 24 April, 12 May and 18 June": one event per listed day, the first keeping the usual id;
 			// "strikes on Kyiv, Kharkiv and Odesa", "border posts with Russia and Belarus": one per listed place.

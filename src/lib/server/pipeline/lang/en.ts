@@ -39,6 +39,8 @@ export const en: LanguageProfile = {
 	listJoint: /^\s*(?:,|,?\s*and|,?\s*or)\s*$/u,
 	nationwide: /\b(?:martial law|state of emergency|nationwide|across the country|throughout the country|all over the country|general mobili[sz]ation|national mourning)\b/i,
 	capitalWord: /\b(?:in|at|near|outside|around|across)\s+the\s+capital\b(?![-\s]+(?:of|city of)\b)/i,
+	stateOrgan: '(?:(?:foreign|defen[cs]e|interior|justice|economy|economic|energy|finance|health|emergencies|emergency|agriculture|culture|education)\\s+)?minist(?:ry|ries)(?:\\s+of\\s+(?:foreign\\s+affairs|defen[cs]e|(?:the\\s+)?interior|internal\\s+affairs|justice|finance|emergency\\s+situations))?|government|cabinet|foreign\\s+office|presidential\\s+(?:administration|office)|president[\'’]s\\s+office|general\\s+staff|security\\s+council|MFA|MoD',
+	verbFirst: false,
 	triggerCues: null,
 	dates: null,
 	caseRules: null,

@@ -38,6 +38,8 @@ export const pl: LanguageProfile = {
 	listJoint: /^\s*(?:,|,?\s*i|,?\s*oraz|,?\s*lub|,?\s*albo)\s*$/iu,
 	nationwide: /stan\p{L}* wojenn\p{L}*|stan\p{L}* wyjątkow\p{L}*|w całym kraju|powszechn\p{L}* mobilizacj\p{L}*|ogólnokrajow\p{L}*|żałob\p{L}* narodow\p{L}*/iu,
 	capitalWord: /(?:^|[^\p{L}])(?:w|pod)\s+stolicy(?![\p{L}])/iu,
+	stateOrgan: 'MSZ|MON|MSWiA|ministerstw\\p{L}*(?:\\s+(?:spraw\\s+zagranicznych|obrony(?:\\s+narodowej)?|spraw\\s+wewnętrznych(?:\\s+i\\s+administracji)?|sprawiedliwości|finansów|energetyki|gospodarki))?|resort\\p{L}*\\s+(?:dyplomacji|obrony|spraw\\s+zagranicznych)|rząd\\p{L}*|gabinet\\p{L}*|Kancelari\\p{L}*\\s+Prezydenta|[Ss]ztab\\p{L}*\\s+[Gg]eneraln\\p{L}*|Rad\\p{L}*\\s+Bezpieczeństwa(?:\\s+Narodowego)?',
+	verbFirst: false,
 	dates: {
 		parser: plChrono,
 		prepare: null,

@@ -62,6 +62,15 @@ export interface LanguageProfile {
 	/** An anaphoric capital without a name ("in the capital"), resolved to the capital of the sentence's country. */
 	capitalWord: RegExp;
 	/**
+	 * A state's organ that sits in its capital (a ministry, the government, the general staff; not an embassy), as a
+	 * regular-expression source, written without anchors: seat.ts reads the country named right before it ("Poland's
+	 * foreign ministry", "the Belarusian government") or right after it ("МИД Белоруссии", "MSZ Polski",
+	 * "وزارة الخارجية البولندية").
+	 */
+	stateOrgan: string;
+	/** The verb opens its clause and its subject follows ("استدعت وزارة الخارجية…", Arabic news's verb–subject–object). */
+	verbFirst: boolean;
+	/**
 	 * Words before a trigger, in its clause, that deny it, make it hypothetical, a plan or a call for it; and words
 	 * that open a background clause or set a scene. Null: classify.ts's own English and Arabic rules.
 	 */
